@@ -1,0 +1,105 @@
+package dev.bulwark.core.call;
+
+import dev.bulwark.core.AccountId;
+import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Region;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One authenticated call as a service handler sees it: who calls, in which region, and the
+ * request's identity for the audit trail. Handlers ask {@link #authorize} before they act on
+ * a resource; the resources they name become the audit record's {@code resources}.
+ *
+ * <p>A Caller belongs to one request and one thread.
+ */
+public final class Caller {
+    private final Principal principal;
+    private final Region region;
+    private final String requestId;
+    private final Instant requestTime;
+    private final String sourceIp;
+    private final String userAgent;
+    private final boolean secureTransport;
+    private final Authorizer authorizer;
+    private final List<String> resources = new ArrayList<>();
+
+    public Caller(Principal principal, Region region, String requestId, Instant requestTime,
+            String sourceIp, String userAgent, boolean secureTransport, Authorizer authorizer) {
+        this.principal = Objects.requireNonNull(principal, "principal");
+        this.region = Objects.requireNonNull(region, "region");
+        this.requestId = Objects.requireNonNull(requestId, "requestId");
+        this.requestTime = Objects.requireNonNull(requestTime, "requestTime");
+        this.sourceIp = sourceIp == null ? "" : sourceIp;
+        this.userAgent = userAgent == null ? "" : userAgent;
+        this.secureTransport = secureTransport;
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The account whose resources this call addresses: the caller's own. */
+    public AccountId account() {
+        return principal.account();
+    }
+
+    /** The region of the request's credential scope. */
+    public Region region() {
+        return region;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Instant requestTime() {
+        return requestTime;
+    }
+
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public boolean secureTransport() {
+        return secureTransport;
+    }
+
+    /** Authorizes an action on a resource, or throws AWS's AccessDeniedException. */
+    public void authorize(String action, String resourceArn) {
+        authorize(action, resourceArn, Map.of());
+    }
+
+    /** Authorizes with service condition keys, or throws AWS's AccessDeniedException. */
+    public void authorize(String action, String resourceArn, Map<String, List<String>> conditionKeys) {
+        noteResource(resourceArn);
+        Authorizer.Decision decision = authorizer.decide(this,
+                new AuthorizationRequest(principal, action, resourceArn, conditionKeys));
+        if (!decision.allowed()) {
+            throw AwsException.badRequest("AccessDeniedException",
+                    "User: " + principal.arn() + " is not authorized to perform: " + action
+                            + " on resource: " + resourceArn
+                            + (decision.reason().isEmpty() ? "" : " " + decision.reason()));
+        }
+    }
+
+    /** Records a resource the call touched, for the audit trail. */
+    public void noteResource(String resourceArn) {
+        if (!"*".equals(resourceArn) && !resources.contains(resourceArn)) {
+            resources.add(resourceArn);
+        }
+    }
+
+    public List<String> resources() {
+        return Collections.unmodifiableList(resources);
+    }
+}
