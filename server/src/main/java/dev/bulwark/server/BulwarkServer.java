@@ -1,0 +1,120 @@
+package dev.bulwark.server;
+
+import dev.bulwark.audit.AuditSink;
+import dev.bulwark.audit.AuditSinks;
+import dev.bulwark.auth.Authenticator;
+import dev.bulwark.auth.SameAccountAuthorizer;
+import dev.bulwark.core.wire.WireHandler;
+import dev.bulwark.http.HttpFront;
+import dev.bulwark.http.HttpFrontConfig;
+import dev.bulwark.server.gateway.Gateway;
+import dev.bulwark.server.gateway.ServiceRegistry;
+import dev.bulwark.store.Store;
+import dev.bulwark.sts.StsService;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Bulwark: the store, the identity, the services and the HTTP front, wired
+ * explicitly (no classpath scanning), in the order they depend on each other. Closing it
+ * stops accepting requests, lets in-flight ones finish and closes the store cleanly.
+ */
+public final class BulwarkServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BulwarkServer.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private final ServerConfig config;
+    private final DataFolder data;
+    private final Store store;
+    private final HttpFront front;
+    private volatile boolean closed;
+
+    private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        this.data = DataFolder.open(config.dataDir());
+        this.store = data.openStore();
+        try {
+            Identities identities = Identities.bootstrap(store, config.defaultAccount(), data.credentialsFile(), clock);
+            Authenticator authenticator = config.devMode()
+                    ? identities.devModeAuthenticator(config.defaultAccount(), clock)
+                    : identities.authenticator(clock);
+
+            ServiceRegistry services = new ServiceRegistry()
+                    .register(StsService.DESCRIPTOR, StsService::new);
+
+            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
+            Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
+            AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(Identities.KEPT_ON_RESET),
+                    config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
+            WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
+
+            this.front = HttpFront.start(
+                    new HttpFrontConfig(config.bindAddress(), config.port(), config.maxRequestBytes(), Duration.ofSeconds(60)),
+                    root);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Opens the data folder, bootstraps the identity and starts listening. */
+    public static BulwarkServer start(ServerConfig config) {
+        return new BulwarkServer(config, List.of());
+    }
+
+    /** As {@link #start(ServerConfig)}, with more audit sinks (tests use one to watch every call). */
+    public static BulwarkServer start(ServerConfig config, List<AuditSink> auditSinks) {
+        return new BulwarkServer(config, auditSinks);
+    }
+
+    public InetSocketAddress address() {
+        return front.address();
+    }
+
+    /** The AWS CLI credentials file holding the bootstrap administrator's access key. */
+    public Path credentialsFile() {
+        return data.credentialsFile();
+    }
+
+    void printBanner(PrintStream out) {
+        InetSocketAddress address = address();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+        String endpoint = "http://" + host + ":" + address.getPort();
+        if (config.devMode()) {
+            out.println("""
+                    ******************************************************************
+                    *  DEVELOPMENT MODE: AUTHENTICATION IS OFF.                      *
+                    *  Any well-formed access key is accepted; anyone who can reach  *
+                    *  this port can read and change everything. Do not expose it.   *
+                    ******************************************************************""");
+        }
+        out.println("Bulwark is ready.");
+        out.println("  endpoint:    " + endpoint);
+        out.println("  credentials: " + data.credentialsFile() + " (profile default, account " + config.defaultAccount() + ")");
+        out.println("  region:      " + config.defaultRegion());
+        out.println("  data:        " + config.dataDir());
+        out.println("Try: AWS_SHARED_CREDENTIALS_FILE=" + data.credentialsFile()
+                + " aws --endpoint-url " + endpoint + " --region " + config.defaultRegion() + " sts get-caller-identity");
+        out.flush();
+    }
+
+    /** Graceful: stop accepting, finish in-flight requests, close the store. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Shutting down: finishing in-flight requests");
+        front.close(SHUTDOWN_GRACE);
+        store.close();
+        LOG.info("Stopped; store closed cleanly");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bulwark.server;
+
+import dev.bulwark.core.AccountId;
+import dev.bulwark.core.Region;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything a running server is configured with.
+ *
+ * @param dataDir         where the store, the root key and the credentials file live
+ * @param bindAddress     the address the API listens on
+ * @param port            the API port; 0 picks a free one
+ * @param defaultRegion   the region assumed where a request names none
+ * @param defaultAccount  the account of the bootstrap administrator
+ * @param devMode         accept any well-formed credentials (authentication off)
+ * @param resetEnabled    allow {@code POST /_bulwark/reset}
+ * @param maxRequestBytes the largest request body accepted
+ */
+public record ServerConfig(
+        Path dataDir,
+        String bindAddress,
+        int port,
+        Region defaultRegion,
+        AccountId defaultAccount,
+        boolean devMode,
+        boolean resetEnabled,
+        int maxRequestBytes) {
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(defaultRegion, "defaultRegion");
+        Objects.requireNonNull(defaultAccount, "defaultAccount");
+    }
+
+    /** Reset is always available in dev mode, which exists for tests. */
+    public boolean resetAllowed() {
+        return resetEnabled || devMode;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.bulwark.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The AWS CLI (Debian package awscli), where installed, signing against Bulwark. */
+class AwsCliTest {
+    private static BulwarkTestServer server;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(awsCliInstalled(), "the AWS CLI is not installed");
+        server = BulwarkTestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theCliAuthenticatesWithTheBootstrapCredentialsFile() throws Exception {
+        CliResult result = aws(Map.of("AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString()),
+                "sts", "get-caller-identity");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("\"Account\": \"" + BulwarkTestServer.ACCOUNT + "\"");
+        assertThat(result.stdout()).contains("arn:aws:iam::" + BulwarkTestServer.ACCOUNT + ":root");
+    }
+
+    @Test
+    void theCliIsRefusedWithAWrongSecret() throws Exception {
+        String knownKey = server.resolvedAdminCredentials().accessKeyId();
+        CliResult result = aws(Map.of("AWS_ACCESS_KEY_ID", knownKey, "AWS_SECRET_ACCESS_KEY", "wrong"),
+                "sts", "get-caller-identity");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("SignatureDoesNotMatch");
+    }
+
+    @Test
+    void theCliIsRefusedWithAnUnknownKey() throws Exception {
+        CliResult result = aws(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "x"),
+                "kms", "list-keys");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("UnrecognizedClientException");
+    }
+
+    record CliResult(int exitCode, String stdout, String stderr) {
+    }
+
+    private static CliResult aws(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
+                "--region", "us-east-1", "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.put("AWS_CONFIG_FILE", "/dev/null");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        environment.putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new CliResult(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static boolean awsCliInstalled() {
+        try {
+            return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
