@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -92,10 +93,10 @@ public final class JsonShapeReader {
     private static Object convert(SdkField<?> field, JsonNode value) {
         return switch (field.marshallingType().getKnownType()) {
             case STRING -> requireText(value, "String");
-            case INTEGER -> requireIntegral(value, "Integer").intValueExact();
-            case LONG -> requireIntegral(value, "Long").longValueExact();
-            case SHORT -> requireIntegral(value, "Short").shortValueExact();
-            case BYTE -> requireIntegral(value, "Byte").byteValueExact();
+            case INTEGER -> integral(value, "Integer", BigDecimal::intValueExact);
+            case LONG -> integral(value, "Long", BigDecimal::longValueExact);
+            case SHORT -> integral(value, "Short", BigDecimal::shortValueExact);
+            case BYTE -> integral(value, "Byte", BigDecimal::byteValueExact);
             case FLOAT -> requireNumber(value, "Float").floatValue();
             case DOUBLE -> requireNumber(value, "Double").doubleValue();
             case BIG_DECIMAL -> requireNumber(value, "BigDecimal");
@@ -124,12 +125,12 @@ public final class JsonShapeReader {
         return value.decimalValue();
     }
 
-    private static BigDecimal requireIntegral(JsonNode value, String type) {
+    /** A whole number that fits {@code type}; {@code exact} throws ArithmeticException otherwise. */
+    private static Number integral(JsonNode value, String type, Function<BigDecimal, Number> exact) {
         BigDecimal number = requireNumber(value, type);
         try {
-            number.toBigIntegerExact();
-            return number;
-        } catch (ArithmeticException notIntegral) {
+            return exact.apply(number);
+        } catch (ArithmeticException notIntegralOrTooLarge) {
             throw CommonErrors.serialization("NUMBER_VALUE " + number + " can not be converted to " + article(type));
         }
     }
