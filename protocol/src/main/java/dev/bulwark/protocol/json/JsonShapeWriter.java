@@ -67,7 +67,7 @@ public final class JsonShapeWriter {
     public ObjectNode toTree(SdkPojo pojo) {
         ObjectNode object = NODES.objectNode();
         for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
+            Object value = ShapeValues.valueOf(field, pojo);
             if (!ShapeValues.isAbsent(value) && filter.includes(pojo, field)) {
                 object.set(memberName.apply(field), toNode(field, value));
             }

@@ -32,7 +32,7 @@ final class QueryXmlWriter {
 
     void writeMembers(SdkPojo pojo) {
         for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
+            Object value = ShapeValues.valueOf(field, pojo);
             if (!ShapeValues.isAbsent(value)) {
                 write(field.unmarshallLocationName(), field, value);
             }

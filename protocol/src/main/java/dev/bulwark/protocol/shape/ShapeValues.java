@@ -1,8 +1,10 @@
 package dev.bulwark.protocol.shape;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.DefaultValueTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -20,6 +22,21 @@ public final class ShapeValues {
      */
     public static boolean isAbsent(Object value) {
         return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
+    }
+
+    /**
+     * The value a member holds, as the client or service set it. {@link SdkField#getValueOrDefault}
+     * fills unset idempotency tokens with a fresh random UUID on every call, which would put
+     * tokens nobody sent into responses and audit records; the SDK offers no raw getter, so a
+     * defaulted member whose value changes between two reads is treated as unset.
+     */
+    public static Object valueOf(SdkField<?> field, SdkPojo pojo) {
+        Object value = field.getValueOrDefault(pojo);
+        if (value != null && field.containsTrait(DefaultValueTrait.class)
+                && !Objects.equals(value, field.getValueOrDefault(pojo))) {
+            return null;
+        }
+        return value;
     }
 
     /** A fresh builder for a nested structure member. */
