@@ -19,6 +19,8 @@ import software.amazon.awssdk.core.SdkResponse;
  * gateway hands back to {@link #writeError}.
  */
 public interface ProtocolAdapter {
+    /** The header that carries the request id in the JSON and query protocols. */
+    String REQUEST_ID_HEADER = "x-amzn-RequestId";
 
     /**
      * The operation the request names.

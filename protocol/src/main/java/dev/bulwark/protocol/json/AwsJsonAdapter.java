@@ -26,7 +26,6 @@ import software.amazon.awssdk.core.SdkResponse;
  */
 public final class AwsJsonAdapter implements ProtocolAdapter {
     public static final String TARGET_HEADER = "X-Amz-Target";
-    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
 
     private final WireProtocol protocol;

@@ -35,7 +35,6 @@ import software.amazon.awssdk.core.SdkResponse;
  * {@code Receiver} for server faults.
  */
 public final class AwsQueryAdapter implements ProtocolAdapter {
-    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     private static final String CONTENT_TYPE = "text/xml";
     private static final String FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
 
