@@ -22,13 +22,14 @@ import java.util.Optional;
  * Verifies AWS Signature Version 4 as AWS does, in either form: the {@code Authorization}
  * header or a presigned query string.
  *
- * <p>The checks run in AWS's order, so that a request with several faults gets the error AWS
- * would give: the signature's form ({@code IncompleteSignatureException}), that it covers the
- * host and is scoped to a valid region, the expected service and today's date, that it is
- * within its time window (15 minutes either side of the server's clock; a presigned URL until
- * its {@code X-Amz-Expires}), that the access key exists ({@code UnrecognizedClientException}),
- * that the signature matches ({@code InvalidSignatureException}), that temporary credentials
- * come with their session token and have not expired.
+ * <p>The checks run in nearly AWS's order, so that a request with several faults mostly gets
+ * the error AWS would give: the signature's form ({@code IncompleteSignatureException}); that it
+ * covers the host and is scoped to a valid region, the expected service and the signing day;
+ * that it is within its time window (15 minutes either side of the server's clock, a presigned
+ * URL until its {@code X-Amz-Expires}); that the access key exists
+ * ({@code UnrecognizedClientException}); that the signature matches
+ * ({@code InvalidSignatureException}); that temporary credentials come with their session token
+ * and have not expired. AWS judges the time window before the host and the scope.
  *
  * <p>The body hash is always computed from the body received. {@code X-Amz-Content-Sha256} can
  * only replace it with {@code UNSIGNED-PAYLOAD}, and only where the service allows it (see
@@ -39,7 +40,7 @@ import java.util.Optional;
  * expected signature ever leave this class: failures say only what AWS says.
  */
 public final class SigV4Verifier implements RequestAuthenticator {
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
     private static final int SIGNING_KEY_CACHE_SIZE = 1024;
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 

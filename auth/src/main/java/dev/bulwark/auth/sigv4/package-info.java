@@ -7,7 +7,7 @@
  * {@code SignedRequest} reads what the request claims (header or presigned query) and refuses
  * malformed claims with AWS's messages; {@code CanonicalRequest} rebuilds the text the client
  * signed; {@code SigningKeyCache} derives and remembers signing keys per access key, day, region
- * and service; {@link dev.bulwark.auth.sigv4.SigV4Verifier} runs the steps in AWS's order and
+ * and service; {@link dev.bulwark.auth.sigv4.SigV4Verifier} runs the steps in nearly AWS's order and
  * compares signatures in constant time.
  *
  * <p>Two choices decide compatibility. The canonical URI is the path as sent, normalised and
