@@ -41,6 +41,15 @@ public class AwsException extends RuntimeException {
         return httpStatus;
     }
 
+    /**
+     * The HTTP status to write for a protocol. Authentication failures are 400 in the JSON
+     * protocols but 403 in awsQuery and behind the REST services' front door; subclasses
+     * override this.
+     */
+    public int httpStatusFor(WireProtocol protocol) {
+        return httpStatus;
+    }
+
     public boolean isServerFault() {
         return httpStatus >= 500;
     }
