@@ -2,8 +2,14 @@ package dev.bulwark.server;
 
 import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.AuditSinks;
-import dev.bulwark.auth.Authenticator;
+import dev.bulwark.auth.Credential;
+import dev.bulwark.auth.RequestAuthenticator;
 import dev.bulwark.auth.SameAccountAuthorizer;
+import dev.bulwark.auth.identity.AccessKeyGenerator;
+import dev.bulwark.auth.identity.AccessKeyStore;
+import dev.bulwark.auth.identity.BootstrapAdministrator;
+import dev.bulwark.auth.sigv4.DevModeAuthenticator;
+import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
 import dev.bulwark.http.HttpFrontConfig;
@@ -14,6 +20,7 @@ import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,20 +45,23 @@ public final class BulwarkServer implements AutoCloseable {
     private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks) {
         this.config = config;
         Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
         this.data = DataFolder.open(config.dataDir());
-        this.store = data.openStore();
+        this.store = data.openStore(random, clock);
         try {
-            Identities identities = Identities.bootstrap(store, config.defaultAccount(), data.credentialsFile(), clock);
-            Authenticator authenticator = config.devMode()
-                    ? identities.devModeAuthenticator(config.defaultAccount(), clock)
-                    : identities.authenticator(clock);
+            Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
+                    new AccessKeyGenerator(random), clock);
+            CredentialsFile.write(data.credentialsFile(), administrator);
+            RequestAuthenticator authenticator = config.devMode()
+                    ? new DevModeAuthenticator(config.defaultAccount())
+                    : new SigV4Verifier(new AccessKeyStore(store), clock);
 
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new);
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
-            AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(Identities.KEPT_ON_RESET),
+            AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
 

@@ -77,7 +77,7 @@ public final class AwsJsonAdapter implements ProtocolAdapter {
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());
         }
-        return new WireResponse(error.httpStatus(), headers(requestId), JsonShapeWriter.serialize(body))
+        return new WireResponse(error.httpStatusFor(protocol), headers(requestId), JsonShapeWriter.serialize(body))
                 .withHeader(ERROR_TYPE_HEADER, code);
     }
 

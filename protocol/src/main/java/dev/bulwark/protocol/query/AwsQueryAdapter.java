@@ -84,7 +84,7 @@ public final class AwsQueryAdapter implements ProtocolAdapter {
             xml.element("Message", error.getMessage());
         }
         xml.close("Error").element("RequestId", requestId).close("ErrorResponse");
-        return xmlResponse(error.httpStatus(), xml, requestId);
+        return xmlResponse(error.httpStatusFor(WireProtocol.AWS_QUERY), xml, requestId);
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.bulwark.server.gateway;
 
 import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.CallRecord;
-import dev.bulwark.auth.Authentication;
-import dev.bulwark.auth.Authenticator;
+import dev.bulwark.auth.AuthenticatedRequest;
+import dev.bulwark.auth.RequestAuthenticator;
+import dev.bulwark.auth.SigningRules;
+import dev.bulwark.auth.sigv4.CredentialScope;
 import dev.bulwark.core.AwsException;
 import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.call.Authorizer;
@@ -22,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 
 /**
  * The request path every API call takes, in AWS's order:
@@ -34,21 +38,20 @@ import org.slf4j.LoggerFactory;
  *   <li>write the response or the error in the protocol's shape;</li>
  *   <li>audit: one {@link CallRecord} per call, whatever the outcome.</li>
  * </ol>
- * Nothing here knows a particular service or protocol.
+ * A request no service claims is still authenticated first, so an unsigned or badly signed
+ * request learns nothing about which services exist.
  */
 public final class Gateway implements WireHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final ServiceRegistry services;
     private final ServiceRouter router;
-    private final Authenticator authenticator;
+    private final RequestAuthenticator authenticator;
     private final Authorizer authorizer;
     private final AuditSink audit;
     private final Clock clock;
 
-    public Gateway(ServiceRegistry services, Authenticator authenticator, Authorizer authorizer, AuditSink audit,
-            Clock clock) {
-        this.services = services;
+    public Gateway(ServiceRegistry services, RequestAuthenticator authenticator, Authorizer authorizer,
+            AuditSink audit, Clock clock) {
         this.router = new ServiceRouter(services);
         this.authenticator = authenticator;
         this.authorizer = authorizer;
@@ -58,71 +61,78 @@ public final class Gateway implements WireHandler {
 
     @Override
     public WireResponse handle(WireRequest request) {
-        Instant arrival = clock.instant();
-        String requestId = UUID.randomUUID().toString();
-        CallOutcome outcome = new CallOutcome();
-        ServiceDescriptor service = null;
+        Call call = new Call(request, clock.instant());
         try {
-            ServiceRegistry.Entry entry = router.route(request);
-            service = entry.descriptor();
-            outcome.eventSource = service.eventSource();
-            ProtocolAdapter protocol = ProtocolAdapters.forProtocol(service.protocol());
-
-            Authentication authentication = authenticator.authenticate(request, service);
-            outcome.authentication = authentication;
-
-            Operation<?, ?> operation = protocol.resolve(entry.table(), request);
-            outcome.operation = operation;
-            var sdkRequest = protocol.readRequest(operation, request);
-
-            Caller caller = new Caller(authentication.principal(), authentication.region(), requestId, arrival,
-                    request.remoteAddress(), request.header("User-Agent").orElse(""), request.secure(), authorizer);
-            outcome.caller = caller;
-            var sdkResponse = operation.invoke(caller, sdkRequest);
-            return protocol.writeResponse(service, operation, sdkResponse, requestId);
-        } catch (AwsException error) {
-            outcome.error = error;
-            return writeError(service, error, requestId);
-        } catch (RuntimeException unexpected) {
-            LOG.error("Request {} failed unexpectedly", requestId, unexpected);
-            AwsException error = CommonErrors.internalFailure();
-            outcome.error = error;
-            return writeError(service, error, requestId);
+            return call.answer();
         } finally {
-            audit.record(outcome.toRecord(request, requestId, arrival));
+            audit.record(call.toRecord());
         }
     }
 
-    private WireResponse writeError(ServiceDescriptor service, AwsException error, String requestId) {
-        // A request no service claims is answered as the JSON protocols answer it.
-        ServiceDescriptor target = service != null ? service : ServiceRouter.UNROUTED;
-        return ProtocolAdapters.forProtocol(target.protocol()).writeError(target, error, requestId);
-    }
+    /** One call on its way through the gateway; what it learns is what the audit record says. */
+    private final class Call {
+        private final WireRequest request;
+        private final Instant arrival;
+        private final String requestId = UUID.randomUUID().toString();
+        private ServiceDescriptor service = ServiceRouter.UNROUTED;
+        private AuthenticatedRequest authenticated;
+        private Operation<?, ?> operation;
+        private Caller caller;
+        private AwsException error;
 
-    /** What one call turned out to be, filled in as the call progresses. */
-    private static final class CallOutcome {
-        String eventSource = "";
-        Authentication authentication;
-        Operation<?, ?> operation;
-        Caller caller;
-        AwsException error;
+        Call(WireRequest request, Instant arrival) {
+            this.request = request;
+            this.arrival = arrival;
+        }
 
-        CallRecord toRecord(WireRequest request, String requestId, Instant arrival) {
+        WireResponse answer() {
+            try {
+                Optional<ServiceRegistry.Entry> routed = router.route(request);
+                if (routed.isEmpty()) {
+                    authenticated = authenticator.authenticate(request, SigningRules.ANY_SERVICE);
+                    throw CommonErrors.unknownOperation();
+                }
+                ServiceRegistry.Entry entry = routed.get();
+                service = entry.descriptor();
+                ProtocolAdapter protocol = ProtocolAdapters.forProtocol(service.protocol());
+                authenticated = authenticator.authenticate(request, SigningRules.forService(service.signingName()));
+
+                operation = protocol.resolve(entry.table(), request);
+                SdkRequest sdkRequest = protocol.readRequest(operation, request);
+                caller = new Caller(authenticated.principal(), authenticated.region(), requestId, arrival,
+                        request.remoteAddress(), userAgent(), request.secure(), authorizer);
+                SdkResponse sdkResponse = operation.invoke(caller, sdkRequest);
+                return protocol.writeResponse(service, operation, sdkResponse, requestId);
+            } catch (AwsException e) {
+                error = e;
+            } catch (RuntimeException unexpected) {
+                LOG.error("Request {} ({} {}) failed unexpectedly", requestId, service.signingName(),
+                        operation == null ? "-" : operation.name(), unexpected);
+                error = CommonErrors.internalFailure();
+            }
+            return ProtocolAdapters.forProtocol(service.protocol()).writeError(service, error, requestId);
+        }
+
+        private String userAgent() {
+            return request.header("User-Agent").orElse("");
+        }
+
+        CallRecord toRecord() {
+            Optional<CredentialScope> claimed = authenticated == null ? CredentialScope.peek(request) : Optional.empty();
             return new CallRecord(
                     UUID.randomUUID().toString(),
                     arrival,
                     requestId,
-                    Optional.ofNullable(authentication).map(Authentication::principal),
-                    Optional.ofNullable(authentication).map(Authentication::accessKeyId)
-                            .or(() -> ServiceRouter.accessKeyIdOf(request)),
-                    eventSource,
+                    Optional.ofNullable(authenticated).map(AuthenticatedRequest::principal),
+                    authenticated != null ? Optional.of(authenticated.accessKeyId()) : claimed.map(CredentialScope::accessKeyId),
+                    service.eventSource(),
                     operation == null ? "" : operation.name(),
-                    authentication == null ? ServiceRouter.regionOf(request).orElse("") : authentication.region().name(),
+                    authenticated != null ? authenticated.region().name() : claimed.map(CredentialScope::region).orElse(""),
                     request.remoteAddress(),
-                    request.header("User-Agent").orElse(""),
+                    userAgent(),
                     caller == null ? List.of() : caller.resources(),
                     operation != null && operation.readOnly(),
-                    Optional.ofNullable(error).map(AwsException::code),
+                    Optional.ofNullable(error).map(e -> e.codeFor(service.protocol())),
                     Optional.ofNullable(error).map(AwsException::getMessage));
         }
     }

@@ -1,9 +1,10 @@
 package dev.bulwark.server.gateway;
 
-import dev.bulwark.auth.CredentialScope;
+import dev.bulwark.auth.sigv4.CredentialScope;
 import dev.bulwark.core.service.ServiceDescriptor;
 import dev.bulwark.core.service.WireProtocol;
 import dev.bulwark.core.wire.WireRequest;
+import dev.bulwark.protocol.ProtocolAdapters;
 import java.util.Optional;
 
 /**
@@ -24,15 +25,8 @@ final class ServiceRouter {
     }
 
     Optional<ServiceRegistry.Entry> route(WireRequest request) {
-        Optional<String> target = request.header("X-Amz-Target");
-        if (target.isPresent()) {
-            int dot = target.get().lastIndexOf('.');
-            Optional<ServiceRegistry.Entry> byTarget =
-                    dot > 0 ? services.byTargetPrefix(target.get().substring(0, dot)) : Optional.empty();
-            if (byTarget.isPresent()) {
-                return byTarget;
-            }
-        }
-        return CredentialScope.peek(request).flatMap(scope -> services.bySigningName(scope.service()));
+        return ProtocolAdapters.targetPrefix(request)
+                .flatMap(services::byTargetPrefix)
+                .or(() -> CredentialScope.peek(request).flatMap(scope -> services.bySigningName(scope.service())));
     }
 }

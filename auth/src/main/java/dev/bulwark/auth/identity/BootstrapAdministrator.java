@@ -1,0 +1,64 @@
+package dev.bulwark.auth.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.auth.Credential;
+import dev.bulwark.core.AccountId;
+import dev.bulwark.core.call.Principal;
+import dev.bulwark.store.RecordKey;
+import dev.bulwark.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The account root's access key that a fresh server creates, so that its first user can sign
+ * requests. One per account the server was started for; created once, in the same
+ * transaction as its access key, and found again on every later start.
+ */
+public final class BootstrapAdministrator {
+    /** Which access key is an account's bootstrap key; kept on reset. */
+    public static final String NAMESPACE = "auth.bootstrap";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCESS_KEY_ID = "accessKeyId";
+
+    private BootstrapAdministrator() {
+    }
+
+    /** The namespaces a reset keeps so that the bootstrap administrator can still sign in. */
+    public static Set<String> keptOnReset() {
+        return Set.of(NAMESPACE, AccessKeyStore.NAMESPACE);
+    }
+
+    /** The account's bootstrap credential, created on first call. */
+    public static Credential ensure(Store store, AccountId account, AccessKeyGenerator generator, Clock clock) {
+        RecordKey pointer = new RecordKey(NAMESPACE, "", account.value());
+        return store.write(tx -> {
+            Optional<Credential> existing = tx.get(pointer)
+                    .map(record -> readTree(record.document()).path(ACCESS_KEY_ID).asText())
+                    .flatMap(accessKeyId -> AccessKeyStore.find(tx, accessKeyId));
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            String accessKeyId = generator.newLongTermKeyId();
+            Credential created = Credential.longTerm(accessKeyId, generator.newSecretAccessKey(),
+                    Principal.root(account, accessKeyId));
+            AccessKeyStore.create(tx, created, clock.instant());
+            tx.put(pointer, JSON.createObjectNode().put(ACCESS_KEY_ID, accessKeyId).toString()
+                    .getBytes(StandardCharsets.UTF_8), null);
+            return created;
+        });
+    }
+
+    private static JsonNode readTree(byte[] document) {
+        try {
+            return JSON.readTree(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Corrupt bootstrap record", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark.server;
+
+import dev.bulwark.store.Store;
+import dev.bulwark.store.seal.KeyFileRootKeyProvider;
+import dev.bulwark.store.seal.SealedStore;
+import dev.bulwark.store.sqlite.SqliteBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The server's data folder: {@code bulwark.db} (the SQLite store), {@code root.key} (the root
+ * of the seal) and {@code credentials} (the bootstrap administrator's key for the AWS CLI).
+ * It is created readable by its owner only.
+ */
+final class DataFolder {
+    private final Path dir;
+
+    private DataFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    static DataFolder open(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (FileAlreadyExistsException raced) {
+                    // Another process created it between the check and here: use it.
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + dir, e);
+        }
+        return new DataFolder(dir);
+    }
+
+    Store openStore(SecureRandom random, Clock clock) {
+        return SealedStore.open(SqliteBackend.open(dir), new KeyFileRootKeyProvider(dir, random), random, clock);
+    }
+
+    Path credentialsFile() {
+        return dir.resolve("credentials");
+    }
+}
