@@ -36,7 +36,9 @@ class NoPlaintextOnDiskTest {
         List<byte[]> documents = new ArrayList<>();
         SealedStore store = SealedStore.open(SqliteBackend.open(dataFolder), new KeyFileRootKeyProvider(dataFolder, RANDOM), RANDOM, Clock.systemUTC());
         for (int i = 0; i < 20; i++) {
-            String marker = "SECRET-MARKER-" + HexFormat.of().formatHex(SecretBytes.random(16, RANDOM).toByteArray(dev.bulwark.crypto.InsecureSecretAccess.get()));
+            byte[] randomPart = new byte[16];
+            RANDOM.nextBytes(randomPart);
+            String marker = "SECRET-MARKER-" + HexFormat.of().formatHex(randomPart);
             byte[] secret = i % 2 == 0 ? ascii(marker) : ascii(marker.repeat(4000)); // small and ~200 KB values
             byte[] document = ascii("{\"public\":\"PUBLIC-DOCUMENT-" + i + "\"}");
             markers.add(ascii(marker));
