@@ -38,8 +38,8 @@ public final class SchemaMigrator {
         this.databaseName = databaseName;
     }
 
-    /** Applies the scripts the database lacks; returns the schema version it is at now. */
-    public int migrate() {
+    /** Applies the scripts the database lacks, or refuses a database newer than the scripts. */
+    public void migrate() {
         List<String> scripts = sql.migrationScripts();
         checkNumbering(scripts);
         int current = transactions.inWriteTransaction(connection -> {
@@ -52,7 +52,6 @@ public final class SchemaMigrator {
         for (int version = current + 1; version <= scripts.size(); version++) {
             apply(version, scripts.get(version - 1));
         }
-        return scripts.size();
     }
 
     private void apply(int version, String script) {

@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,7 +40,7 @@ final class SqliteTransactions implements JdbcTransactions {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Semaphore readerPermits = new Semaphore(READERS);
     private final Queue<Connection> idleReaders = new ConcurrentLinkedQueue<>();
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteTransactions(String url, Connection writer) {
         this.url = url;
@@ -96,10 +97,9 @@ final class SqliteTransactions implements JdbcTransactions {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         boolean readsFinished;
         try {
             readsFinished = readerPermits.tryAcquire(READERS, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -175,7 +175,7 @@ final class SqliteTransactions implements JdbcTransactions {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("The store is closed");
         }
     }
