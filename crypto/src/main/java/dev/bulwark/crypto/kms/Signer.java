@@ -41,6 +41,15 @@ public final class Signer {
                               byte[] message, SecureRandom random) {
         checkSupported(spec, algorithm);
         algorithm.checkMessage(type, message);
+        return signChecked(spec, privateKey, algorithm, type, message, random);
+    }
+
+    /**
+     * Signing once the KMS input rules have been applied. Package-private so the RFC 8032
+     * Ed25519ph vector, whose message is not 64 bytes long, can run through the same code.
+     */
+    static byte[] signChecked(KeySpec spec, SecretBytes privateKey, SigningAlgorithm algorithm, MessageType type,
+                              byte[] message, SecureRandom random) {
         if (algorithm.scheme == SigningAlgorithm.Scheme.SM2DSA) {
             return Sm2.sign(privateKey, type, message, random);
         }
@@ -99,7 +108,7 @@ public final class Signer {
         };
     }
 
-    /** Parameters go in after init: the JDK's EdDSA resets them when a key is set. */
+    /** Sets PSS and Ed25519ph parameters; done after init, which the JDK and Bouncy Castle both accept. */
     private static void configure(Signature signature, SigningAlgorithm algorithm) throws InvalidAlgorithmParameterException {
         switch (algorithm.scheme) {
             case RSA_PSS -> {
