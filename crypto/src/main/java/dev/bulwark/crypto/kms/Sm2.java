@@ -57,7 +57,7 @@ final class Sm2 {
     static byte[] sign(SecretBytes pkcs8, MessageType type, byte[] message, SecureRandom random) {
         ECPrivateKeyParameters key = privateParameters(pkcs8);
         SM2Signer signer = signer(type);
-        signer.init(true, new ParametersWithRandom(new ParametersWithID(key, DEFAULT_DISTINGUISHING_ID), random));
+        signer.init(true, new ParametersWithID(new ParametersWithRandom(key, random), DEFAULT_DISTINGUISHING_ID));
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
