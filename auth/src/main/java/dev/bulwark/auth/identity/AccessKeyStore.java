@@ -1,22 +1,18 @@
 package dev.bulwark.auth.identity;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.auth.Credential;
 import dev.bulwark.auth.CredentialLookup;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.crypto.SecretBytes;
+import dev.bulwark.store.Documents;
 import dev.bulwark.store.ReadTransaction;
 import dev.bulwark.store.RecordKey;
 import dev.bulwark.store.Store;
 import dev.bulwark.store.StoredRecord;
 import dev.bulwark.store.WriteTransaction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Long-term access keys in the store. The secret access key is the record's sealed part: SigV4
@@ -28,8 +24,6 @@ public final class AccessKeyStore implements CredentialLookup {
     /** The namespace of access key records; kept on reset, with the bootstrap identity. */
     public static final String NAMESPACE = "auth.access-key";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Store store;
 
     public AccessKeyStore(Store store) {
@@ -38,16 +32,12 @@ public final class AccessKeyStore implements CredentialLookup {
 
     /** The public part of an access key record. */
     record AccessKeyDocument(
-            @JsonProperty("status") String status,
-            @JsonProperty("principalType") Principal.Type principalType,
-            @JsonProperty("account") String account,
-            @JsonProperty("arn") String arn,
-            @JsonProperty("principalId") String principalId,
-            @JsonProperty("created") Instant created) {
-    }
-
-    public static Set<String> namespaces() {
-        return Set.of(NAMESPACE);
+            String status,
+            Principal.Type principalType,
+            String account,
+            String arn,
+            String principalId,
+            Instant created) {
     }
 
     @Override
@@ -65,7 +55,7 @@ public final class AccessKeyStore implements CredentialLookup {
         Principal principal = credential.principal();
         AccessKeyDocument document = new AccessKeyDocument("Active", principal.type(), principal.account().value(),
                 principal.arn(), principal.principalId(), now);
-        tx.put(key(credential.accessKeyId()), write(document), credential.secretAccessKey());
+        tx.put(key(credential.accessKeyId()), Documents.write(document), credential.secretAccessKey());
     }
 
     private static RecordKey key(String accessKeyId) {
@@ -73,7 +63,7 @@ public final class AccessKeyStore implements CredentialLookup {
     }
 
     private static Optional<Credential> activeCredential(StoredRecord record) {
-        AccessKeyDocument document = read(record.document());
+        AccessKeyDocument document = Documents.read(record.key(), record.document(), AccessKeyDocument.class);
         if (!"Active".equals(document.status())) {
             return Optional.empty();
         }
@@ -82,21 +72,5 @@ public final class AccessKeyStore implements CredentialLookup {
         Principal principal = new Principal(document.principalType(), AccountId.of(document.account()),
                 document.arn(), document.principalId(), record.key().id());
         return Optional.of(Credential.longTerm(record.key().id(), secret, principal));
-    }
-
-    private static byte[] write(AccessKeyDocument document) {
-        try {
-            return JSON.writeValueAsBytes(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static AccessKeyDocument read(byte[] document) {
-        try {
-            return JSON.readValue(document, AccessKeyDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Corrupt access key record", e);
-        }
     }
 }

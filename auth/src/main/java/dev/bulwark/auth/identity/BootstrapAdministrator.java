@@ -1,15 +1,11 @@
 package dev.bulwark.auth.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.auth.Credential;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.call.Principal;
+import dev.bulwark.store.Documents;
 import dev.bulwark.store.RecordKey;
 import dev.bulwark.store.Store;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +19,9 @@ public final class BootstrapAdministrator {
     /** Which access key is an account's bootstrap key; kept on reset. */
     public static final String NAMESPACE = "auth.bootstrap";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCESS_KEY_ID = "accessKeyId";
+    /** Names the access key that is an account's bootstrap key. */
+    record Pointer(String accessKeyId) {
+    }
 
     private BootstrapAdministrator() {
     }
@@ -39,7 +36,7 @@ public final class BootstrapAdministrator {
         RecordKey pointer = new RecordKey(NAMESPACE, "", account.value());
         return store.write(tx -> {
             Optional<Credential> existing = tx.get(pointer)
-                    .map(record -> readTree(record.document()).path(ACCESS_KEY_ID).asText())
+                    .map(record -> Documents.read(record.key(), record.document(), Pointer.class).accessKeyId())
                     .flatMap(accessKeyId -> AccessKeyStore.find(tx, accessKeyId));
             if (existing.isPresent()) {
                 return existing.get();
@@ -48,17 +45,8 @@ public final class BootstrapAdministrator {
             Credential created = Credential.longTerm(accessKeyId, generator.newSecretAccessKey(),
                     Principal.root(account, accessKeyId));
             AccessKeyStore.create(tx, created, clock.instant());
-            tx.put(pointer, JSON.createObjectNode().put(ACCESS_KEY_ID, accessKeyId).toString()
-                    .getBytes(StandardCharsets.UTF_8), null);
+            tx.put(pointer, Documents.write(new Pointer(accessKeyId)), null);
             return created;
         });
-    }
-
-    private static JsonNode readTree(byte[] document) {
-        try {
-            return JSON.readTree(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Corrupt bootstrap record", e);
-        }
     }
 }
