@@ -10,7 +10,7 @@ runs=${1:-10}
 jar="$root/server/target/bulwark.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests -pl server -am package)
 java="$JAVA_HOME/bin/java"
-cds=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$root/server/target/bulwark.jsa" -Xshare:auto)
+cds=(-XX:SharedArchiveFile="$root/server/target/bulwark-serve.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
 
 now_ms() { date +%s%3N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -58,6 +58,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Start, print the banner and stop again (the launcher uses it to prepare a class-data archive).")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig config = new ServerConfig(dataDir.toAbsolutePath().normalize(), bindAddress, port,
@@ -69,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         server.printBanner(System.out);
+        if (exitWhenReady) {
+            server.close();
+            return 0;
+        }
         stopped.await();
         return 0;
     }
