@@ -19,6 +19,7 @@ import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class BulwarkServer implements AutoCloseable {
         try {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
-            CredentialsFile.write(data.credentialsFile(), administrator);
+            AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
             RequestAuthenticator authenticator = config.devMode()
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
@@ -68,6 +69,7 @@ public final class BulwarkServer implements AutoCloseable {
             this.front = HttpFront.start(
                     new HttpFrontConfig(config.bindAddress(), config.port(), config.maxRequestBytes(), Duration.ofSeconds(60)),
                     root);
+            AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -93,10 +95,15 @@ public final class BulwarkServer implements AutoCloseable {
         return data.credentialsFile();
     }
 
-    void printBanner(PrintStream out) {
+    /** The URL clients use: the bound address, or loopback when bound to every interface. */
+    public URI endpoint() {
         InetSocketAddress address = address();
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-        String endpoint = "http://" + host + ":" + address.getPort();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    void printBanner(PrintStream out) {
+        URI endpoint = endpoint();
         if (config.devMode()) {
             out.println("""
                     ******************************************************************
@@ -108,10 +115,10 @@ public final class BulwarkServer implements AutoCloseable {
         out.println("Bulwark is ready.");
         out.println("  endpoint:    " + endpoint);
         out.println("  credentials: " + data.credentialsFile() + " (profile default, account " + config.defaultAccount() + ")");
-        out.println("  region:      " + config.defaultRegion());
+        out.println("  config:      " + data.configFile() + " (region " + config.defaultRegion() + ", endpoint_url)");
         out.println("  data:        " + config.dataDir());
-        out.println("Try: AWS_SHARED_CREDENTIALS_FILE=" + data.credentialsFile()
-                + " aws --endpoint-url " + endpoint + " --region " + config.defaultRegion() + " sts get-caller-identity");
+        out.println("Try: export AWS_SHARED_CREDENTIALS_FILE=" + data.credentialsFile() + " AWS_CONFIG_FILE=" + data.configFile());
+        out.println("     aws sts get-caller-identity");
         out.flush();
     }
 
