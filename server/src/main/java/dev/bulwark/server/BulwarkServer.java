@@ -7,11 +7,14 @@ import dev.bulwark.auth.RequestAuthenticator;
 import dev.bulwark.auth.SameAccountAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
+import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.iam.IamService;
+import dev.bulwark.iam.PolicyDocumentValidator;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
@@ -55,10 +58,13 @@ public final class BulwarkServer implements AutoCloseable {
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
             RequestAuthenticator authenticator = config.devMode()
                     ? new DevModeAuthenticator(config.defaultAccount())
-                    : new SigV4Verifier(new AccessKeyStore(store), clock);
+                    : new AccessKeyUsageRecorder(new SigV4Verifier(new AccessKeyStore(store), clock), store, clock);
 
+            // Until the policy engine is merged: its parser replaces this validator, in this one place.
+            PolicyDocumentValidator policyValidator = PolicyDocumentValidator.structural();
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new);
+                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random, policyValidator));
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);

@@ -1,0 +1,24 @@
+package dev.bulwark.iam;
+
+import dev.bulwark.core.call.Principal;
+import dev.bulwark.iam.internal.StoredIdentityPolicies;
+import dev.bulwark.store.Store;
+
+/**
+ * The identity-based policies IAM holds for a principal, for the authorizer to evaluate: a
+ * user's inline and attached policies and those of its groups; for a role session, the role's
+ * policies and the session policies passed to AssumeRole; the permissions boundary of either.
+ * The account root has none (it is not governed by identity policies).
+ *
+ * <p>Every call reads the store, so a policy change applies to the very next request.
+ */
+@FunctionalInterface
+public interface IdentityPolicies {
+
+    PrincipalPolicies forPrincipal(Principal principal);
+
+    /** The policies as stored by the IAM service in this store. */
+    static IdentityPolicies over(Store store) {
+        return new StoredIdentityPolicies(store);
+    }
+}
