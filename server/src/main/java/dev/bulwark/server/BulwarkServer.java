@@ -12,6 +12,9 @@ import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.jobs.JobRunner;
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
@@ -40,6 +43,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataFolder data;
     private final Store store;
+    private final JobRunner jobRunner;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -57,6 +61,8 @@ public final class BulwarkServer implements AutoCloseable {
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
 
+            JobScheduler jobs = new StoredJobs();
+            this.jobRunner = new JobRunner(store, clock);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new);
 
@@ -70,6 +76,7 @@ public final class BulwarkServer implements AutoCloseable {
                     new HttpFrontConfig(config.bindAddress(), config.port(), config.maxRequestBytes(), Duration.ofSeconds(60)),
                     root);
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
+            jobRunner.start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -131,6 +138,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        jobRunner.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }
