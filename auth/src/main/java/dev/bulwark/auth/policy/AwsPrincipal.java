@@ -51,7 +51,7 @@ public final class AwsPrincipal implements RequestPrincipal {
         this.tags = Map.copyOf(tags);
     }
 
-    /** The root user of an account; its user id is the account id, as in AWS. */
+    /** The root user of an account (in the {@code aws} partition); its user id is the account id, as in AWS. */
     public static AwsPrincipal root(AccountId account) {
         String rootArn = "arn:aws:iam::" + account + ":root";
         return new AwsPrincipal(Type.ROOT, account, "aws", rootArn, rootArn, account.value(), null, Map.of());

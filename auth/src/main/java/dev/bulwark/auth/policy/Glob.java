@@ -94,15 +94,6 @@ final class Glob {
         return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
     }
 
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder();
-        for (int token : tokens) {
-            text.append(token == ANY_RUN ? '*' : token == ANY_CHAR ? '?' : (char) token);
-        }
-        return text.toString();
-    }
-
     static final class Builder {
         private int[] tokens = new int[16];
         private int size;

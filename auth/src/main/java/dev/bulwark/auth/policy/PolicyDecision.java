@@ -26,7 +26,8 @@ public record PolicyDecision(Outcome outcome, String reason, List<DecidingStatem
     }
 
     static PolicyDecision explicitDeny(List<DecidingStatement> statements) {
-        return new PolicyDecision(Outcome.EXPLICIT_DENY, statements.getFirst().source().explicitDenyReason(), statements);
+        String reason = statements.getFirst().source().explicitDenyReason();
+        return new PolicyDecision(Outcome.EXPLICIT_DENY, reason, statements);
     }
 
     static PolicyDecision implicitDeny(PolicySource missingAllow, String action) {

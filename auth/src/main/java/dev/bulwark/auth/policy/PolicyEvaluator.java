@@ -121,8 +121,12 @@ public final class PolicyEvaluator {
         PrincipalMatch strongest = PrincipalMatch.NONE;
         for (AttachedPolicy policy : policies) {
             for (Statement statement : policy.document().statements()) {
+                if (!statement.matchesAction(request.action())) {
+                    continue;
+                }
                 PrincipalMatch match = principalMatch(source, statement, request.principal());
-                if (match == PrincipalMatch.NONE || !applies(statement, request, context)) {
+                if (match == PrincipalMatch.NONE || !statement.matchesResource(request.resource(), context)
+                        || !statement.conditionsHold(context)) {
                     continue;
                 }
                 DecidingStatement deciding = new DecidingStatement(source, policy.name(), statement);
@@ -145,11 +149,5 @@ public final class PolicyEvaluator {
     private static PrincipalMatch principalMatch(PolicySource source, Statement statement, RequestPrincipal principal) {
         PrincipalMatch unnamed = source == PolicySource.RESOURCE_BASED ? PrincipalMatch.NONE : PrincipalMatch.PRINCIPAL;
         return statement.principalMatch(principal).orElse(unnamed);
-    }
-
-    private static boolean applies(Statement statement, EvaluationRequest request, RequestContext context) {
-        return statement.matchesAction(request.action())
-                && statement.matchesResource(request.resource(), context)
-                && statement.conditionsHold(context);
     }
 }

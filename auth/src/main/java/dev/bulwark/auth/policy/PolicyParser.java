@@ -50,13 +50,15 @@ final class PolicyParser {
     private static final String ACTIONS_REQUIRED = "Policy statement must contain actions.";
     private static final String RESOURCES_REQUIRED = "Policy statement must contain resources.";
     private static final String RESOURCE_PROHIBITED = "Has prohibited field Resource";
-    private static final String NO_VENDOR = "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.";
+    private static final String NO_VENDOR =
+            "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.";
     private static final String ONE_COLON = "Actions/Condition can contain only one colon.";
     private static final String TRUST_ACTIONS = "AssumeRole policy may only specify STS AssumeRole actions.";
 
     private static final Set<String> DOCUMENT_ELEMENTS = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_ELEMENTS = Set.of(
-            "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
+            "Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal",
+            "Condition");
     private static final Pattern VENDOR = Pattern.compile("[a-zA-Z0-9.-]*");
     private static final Pattern ALPHANUMERIC = Pattern.compile("[0-9A-Za-z]*");
     private static final Pattern AWS_PRINCIPAL = Pattern.compile("\\*|\\d{12}"
@@ -156,12 +158,13 @@ final class PolicyParser {
         boolean notAction = node.has("NotAction");
         boolean notResource = node.has("NotResource");
         boolean notPrincipal = node.has("NotPrincipal");
+        JsonNode actions = node.get(notAction ? "NotAction" : "Action");
         JsonNode resources = node.get(notResource ? "NotResource" : "Resource");
         JsonNode principal = node.get(notPrincipal ? "NotPrincipal" : "Principal");
         return new RawStatement(
                 node.has("Sid") ? text(node.get("Sid")) : null,
                 effect,
-                node.has(notAction ? "NotAction" : "Action") ? textList(node.get(notAction ? "NotAction" : "Action")) : null,
+                actions == null ? null : textList(actions),
                 notAction,
                 resources == null ? null : textList(resources),
                 notResource,
@@ -196,7 +199,8 @@ final class PolicyParser {
             }
             ConditionOperator operator = ConditionOperator.parse(block.getKey()).orElseThrow(PolicyParser::syntaxError);
             for (Map.Entry<String, JsonNode> entry : keys.properties()) {
-                conditions.add(new RawCondition(block.getKey(), operator, entry.getKey(), conditionValues(entry.getValue())));
+                List<String> values = conditionValues(entry.getValue());
+                conditions.add(new RawCondition(block.getKey(), operator, entry.getKey(), values));
             }
         }
         return conditions;

@@ -34,7 +34,8 @@ final class ResourceFormat {
         int secondColon = afterPrefix.indexOf(':');
         String partition = secondColon < 0 ? afterPrefix : afterPrefix.substring(0, secondColon);
         if (!partition.equals("*") && !PARTITIONS.contains(partition)) {
-            return Optional.of(invalidPartition(partition, secondColon < 0 ? "" : afterPrefix.substring(secondColon + 1)));
+            String rest = secondColon < 0 ? "" : afterPrefix.substring(secondColon + 1);
+            return Optional.of(invalidPartition(partition, rest));
         }
         if (secondColon < 0) {
             return Optional.of("Resource vendor must be fully qualified and cannot contain regexes.");

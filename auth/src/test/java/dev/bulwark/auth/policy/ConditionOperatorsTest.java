@@ -198,8 +198,11 @@ class ConditionOperatorsTest {
         Statement statement = statement("""
                 "StringEquals": {"aws:username": "alice", "aws:PrincipalTag/team": "blue"}""");
 
-        assertThat(statement.conditionsHold(context("aws:username", "alice", "aws:PrincipalTag/team", "blue"))).isTrue();
-        assertThat(statement.conditionsHold(context("aws:username", "alice", "aws:PrincipalTag/team", "red"))).isFalse();
+        RequestContext blue = context("aws:username", "alice", "aws:PrincipalTag/team", "blue");
+        RequestContext red = context("aws:username", "alice", "aws:PrincipalTag/team", "red");
+
+        assertThat(statement.conditionsHold(blue)).isTrue();
+        assertThat(statement.conditionsHold(red)).isFalse();
         assertThat(statement.conditionsHold(context("aws:username", "alice"))).isFalse();
     }
 
@@ -225,8 +228,11 @@ class ConditionOperatorsTest {
         // The IAM documentation's example: a user may act on resources tagged with their own name.
         Statement statement = statement("\"StringEquals\": {\"aws:ResourceTag/owner\": \"${aws:username}\"}");
 
-        assertThat(statement.conditionsHold(context("aws:ResourceTag/owner", "alice", "aws:username", "alice"))).isTrue();
-        assertThat(statement.conditionsHold(context("aws:ResourceTag/owner", "bob", "aws:username", "alice"))).isFalse();
+        RequestContext own = context("aws:ResourceTag/owner", "alice", "aws:username", "alice");
+        RequestContext someoneElses = context("aws:ResourceTag/owner", "bob", "aws:username", "alice");
+
+        assertThat(statement.conditionsHold(own)).isTrue();
+        assertThat(statement.conditionsHold(someoneElses)).isFalse();
         assertThat(statement.conditionsHold(context("aws:ResourceTag/owner", "alice"))).isFalse();
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.auth.policy.PolicyDecision.Outcome;
 import dev.bulwark.core.AccountId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +16,14 @@ class PolicyEvaluatorTest {
     private static final AccountId OTHER_ACCOUNT = AccountId.of("444455556666");
     private static final String KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final String SECRET = "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf";
+    private static final String GET_SECRET = "secretsmanager:GetSecretValue";
     private static final AwsPrincipal ROOT = AwsPrincipal.root(ACCOUNT);
-    private static final AwsPrincipal ALICE = AwsPrincipal.user("arn:aws:iam::111122223333:user/alice", "AIDAALICE");
-    private static final AwsPrincipal BOB = AwsPrincipal.user("arn:aws:iam::444455556666:user/bob", "AIDABOB");
-    private static final AwsPrincipal ADMIN_SESSION =
-            AwsPrincipal.assumedRole("arn:aws:iam::111122223333:role/ops/Admin", "AROAADMIN", "alice");
+    private static final String ALICE_ARN = "arn:aws:iam::111122223333:user/alice";
+    private static final AwsPrincipal ALICE = AwsPrincipal.user(ALICE_ARN, "AIDAALICE");
+    private static final String BOB_ARN = "arn:aws:iam::444455556666:user/bob";
+    private static final AwsPrincipal BOB = AwsPrincipal.user(BOB_ARN, "AIDABOB");
+    private static final String ADMIN_ROLE_ARN = "arn:aws:iam::111122223333:role/ops/Admin";
+    private static final AwsPrincipal ADMIN_SESSION = AwsPrincipal.assumedRole(ADMIN_ROLE_ARN, "AROAADMIN", "alice");
     private static final String ADMIN_SESSION_ARN = "arn:aws:sts::111122223333:assumed-role/Admin/alice";
 
     private final PolicyEvaluator evaluator = new PolicyEvaluator();
@@ -47,8 +52,8 @@ class PolicyEvaluatorTest {
 
     @Test
     void anExplicitDenyBeatsEveryAllow() {
-        PolicyDecision decision = evaluate(request(ALICE, "kms:Decrypt", KEY)
-                .identityPolicies(List.of(identity("Admin", allow("*", "*")), identity("NoDecrypt", deny("kms:Decrypt", "*")))));
+        PolicyDecision decision = evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(
+                identity("Admin", allow("*", "*")), identity("NoDecrypt", deny("kms:Decrypt", "*")))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
         assertThat(decision.reason()).isEqualTo("with an explicit deny in an identity-based policy");
@@ -57,10 +62,9 @@ class PolicyEvaluatorTest {
 
     @Test
     void anExplicitDenyInTheResourcePolicyBeatsAnIdentityAllow() {
-        PolicyDecision decision = evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET)
+        PolicyDecision decision = evaluate(request(ALICE, GET_SECRET, SECRET)
                 .identityPolicies(List.of(identity("Admin", allow("*", "*"))))
-                .resourcePolicy(ResourcePolicy.of(resource(statement("Deny", "{\"AWS\": \"*\"}",
-                        "secretsmanager:GetSecretValue", "*", "")))));
+                .resourcePolicy(resourcePolicy(denyTo(aws("*"), GET_SECRET))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
         assertThat(decision.reason()).isEqualTo("with an explicit deny in a resource-based policy");
@@ -68,52 +72,46 @@ class PolicyEvaluatorTest {
 
     @Test
     void aResourcePolicyNamingThePrincipalAllowsWithinTheAccountWithoutIdentityPolicies() {
-        PolicyDecision decision = evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET)
-                .resourcePolicy(ResourcePolicy.of(resource(statement("Allow",
-                        "{\"AWS\": \"arn:aws:iam::111122223333:user/alice\"}", "secretsmanager:GetSecretValue", "*", "")))));
+        PolicyDecision decision = evaluate(request(ALICE, GET_SECRET, SECRET)
+                .resourcePolicy(resourcePolicy(allowTo(aws(ALICE_ARN), GET_SECRET))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
-        assertThat(decision.statements()).extracting(DecidingStatement::source).containsExactly(PolicySource.RESOURCE_BASED);
+        assertThat(decision.statements()).extracting(DecidingStatement::source)
+                .containsExactly(PolicySource.RESOURCE_BASED);
     }
 
     @Test
     void aResourcePolicyNamingOnlyTheAccountDelegatesToIdentityPolicies() {
-        ResourcePolicy namesAccount = ResourcePolicy.of(resource(statement("Allow", "{\"AWS\": \"111122223333\"}",
-                "secretsmanager:GetSecretValue", "*", "")));
+        ResourcePolicy namesAccount = resourcePolicy(allowTo(aws("111122223333"), GET_SECRET));
 
-        assertThat(evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesAccount)).reason())
+        assertThat(evaluate(request(ALICE, GET_SECRET, SECRET).resourcePolicy(namesAccount)).reason())
                 .isEqualTo("because no identity-based policy allows the secretsmanager:GetSecretValue action");
-        assertThat(evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesAccount)
-                .identityPolicies(List.of(identity("Read", allow("secretsmanager:GetSecretValue", SECRET))))).allowed())
-                .isTrue();
+        assertThat(evaluate(request(ALICE, GET_SECRET, SECRET).resourcePolicy(namesAccount)
+                .identityPolicies(List.of(identity("Read", allow(GET_SECRET, SECRET))))).allowed()).isTrue();
     }
 
     @Test
     void aResourcePolicyOfEveryoneAllowsWithinTheAccount() {
-        PolicyDecision decision = evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET)
-                .resourcePolicy(ResourcePolicy.of(resource(statement("Allow", "\"*\"", "secretsmanager:*", "*", "")))));
-
-        assertThat(decision.allowed()).isTrue();
+        assertThat(evaluate(request(ALICE, GET_SECRET, SECRET)
+                .resourcePolicy(resourcePolicy(allowTo("\"*\"", "secretsmanager:*")))).allowed()).isTrue();
     }
 
     @Nested
     class AcrossAccounts {
-        private final ResourcePolicy namesBobsAccount = ResourcePolicy.of(resource(statement("Allow",
-                "{\"AWS\": \"arn:aws:iam::444455556666:root\"}", "secretsmanager:GetSecretValue", "*", "")));
-        private final AttachedPolicy bobMayRead = identity("Read", allow("secretsmanager:GetSecretValue", SECRET));
+        private final ResourcePolicy namesBobsAccount =
+                resourcePolicy(allowTo(aws("arn:aws:iam::444455556666:root"), GET_SECRET));
+        private final AttachedPolicy bobMayRead = identity("Read", allow(GET_SECRET, SECRET));
 
         @Test
         void bothTheResourcePolicyAndTheCallersIdentityPoliciesMustAllow() {
-            assertThat(evaluate(request(BOB, "secretsmanager:GetSecretValue", SECRET)
+            assertThat(evaluate(request(BOB, GET_SECRET, SECRET)
                     .resourcePolicy(namesBobsAccount).identityPolicies(List.of(bobMayRead))).allowed()).isTrue();
         }
 
         @Test
         void aResourcePolicyAloneDoesNotAllow() {
-            ResourcePolicy namesBob = ResourcePolicy.of(resource(statement("Allow",
-                    "{\"AWS\": \"arn:aws:iam::444455556666:user/bob\"}", "secretsmanager:GetSecretValue", "*", "")));
-
-            PolicyDecision decision = evaluate(request(BOB, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesBob));
+            PolicyDecision decision = evaluate(request(BOB, GET_SECRET, SECRET)
+                    .resourcePolicy(resourcePolicy(allowTo(aws(BOB_ARN), GET_SECRET))));
 
             assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.reason())
@@ -122,8 +120,7 @@ class PolicyEvaluatorTest {
 
         @Test
         void identityPoliciesAloneDoNotAllow() {
-            PolicyDecision decision = evaluate(request(BOB, "secretsmanager:GetSecretValue", SECRET)
-                    .identityPolicies(List.of(bobMayRead)));
+            PolicyDecision decision = evaluate(request(BOB, GET_SECRET, SECRET).identityPolicies(List.of(bobMayRead)));
 
             assertThat(decision.reason())
                     .isEqualTo("because no resource-based policy allows the secretsmanager:GetSecretValue action");
@@ -131,10 +128,9 @@ class PolicyEvaluatorTest {
 
         @Test
         void aResourcePolicyNamingAnotherAccountDoesNotAllow() {
-            ResourcePolicy namesSomeoneElse = ResourcePolicy.of(resource(statement("Allow", "{\"AWS\": \"999988887777\"}",
-                    "secretsmanager:GetSecretValue", "*", "")));
+            ResourcePolicy namesSomeoneElse = resourcePolicy(allowTo(aws("999988887777"), GET_SECRET));
 
-            assertThat(evaluate(request(BOB, "secretsmanager:GetSecretValue", SECRET)
+            assertThat(evaluate(request(BOB, GET_SECRET, SECRET)
                     .resourcePolicy(namesSomeoneElse).identityPolicies(List.of(bobMayRead))).reason())
                     .isEqualTo("because no resource-based policy allows the secretsmanager:GetSecretValue action");
         }
@@ -143,10 +139,10 @@ class PolicyEvaluatorTest {
         void theRootOfAnotherAccountNeedsTheResourcePolicy() {
             AwsPrincipal otherRoot = AwsPrincipal.root(OTHER_ACCOUNT);
 
-            assertThat(evaluate(request(otherRoot, "secretsmanager:GetSecretValue", SECRET)).reason())
+            assertThat(evaluate(request(otherRoot, GET_SECRET, SECRET)).reason())
                     .isEqualTo("because no resource-based policy allows the secretsmanager:GetSecretValue action");
-            assertThat(evaluate(request(otherRoot, "secretsmanager:GetSecretValue", SECRET)
-                    .resourcePolicy(namesBobsAccount)).allowed()).isTrue();
+            assertThat(evaluate(request(otherRoot, GET_SECRET, SECRET).resourcePolicy(namesBobsAccount)).allowed())
+                    .isTrue();
         }
 
         @Test
@@ -166,10 +162,8 @@ class PolicyEvaluatorTest {
 
         @Test
         void limitTheIdentityBasedPermissions() {
-            EvaluationRequest.Builder request = request(ADMIN_SESSION, "kms:Decrypt", KEY)
-                    .identityPolicies(List.of(roleMayUseKms)).sessionPolicies(List.of(sessionMayEncrypt));
-
-            PolicyDecision decision = evaluate(request);
+            PolicyDecision decision = evaluate(request(ADMIN_SESSION, "kms:Decrypt", KEY)
+                    .identityPolicies(List.of(roleMayUseKms)).sessionPolicies(List.of(sessionMayEncrypt)));
 
             assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
             assertThat(decision.reason()).isEqualTo("because no session policy allows the kms:Decrypt action");
@@ -195,17 +189,15 @@ class PolicyEvaluatorTest {
 
         @Test
         void limitAResourcePolicyThatNamesTheRoleButNotOneThatNamesTheSession() {
-            ResourcePolicy namesRole = ResourcePolicy.of(resource(statement("Allow",
-                    "{\"AWS\": \"arn:aws:iam::111122223333:role/ops/Admin\"}", "secretsmanager:GetSecretValue", "*", "")));
-            ResourcePolicy namesSession = ResourcePolicy.of(resource(statement("Allow",
-                    "{\"AWS\": \"" + ADMIN_SESSION_ARN + "\"}", "secretsmanager:GetSecretValue", "*", "")));
+            ResourcePolicy namesRole = resourcePolicy(allowTo(aws(ADMIN_ROLE_ARN), GET_SECRET));
+            ResourcePolicy namesSession = resourcePolicy(allowTo(aws(ADMIN_SESSION_ARN), GET_SECRET));
 
-            assertThat(evaluate(request(ADMIN_SESSION, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesRole))
-                    .allowed()).isTrue();
-            assertThat(evaluate(request(ADMIN_SESSION, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesRole)
+            assertThat(evaluate(request(ADMIN_SESSION, GET_SECRET, SECRET).resourcePolicy(namesRole)).allowed())
+                    .isTrue();
+            assertThat(evaluate(request(ADMIN_SESSION, GET_SECRET, SECRET).resourcePolicy(namesRole)
                     .sessionPolicies(List.of(sessionMayEncrypt))).reason())
                     .isEqualTo("because no session policy allows the secretsmanager:GetSecretValue action");
-            assertThat(evaluate(request(ADMIN_SESSION, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(namesSession)
+            assertThat(evaluate(request(ADMIN_SESSION, GET_SECRET, SECRET).resourcePolicy(namesSession)
                     .sessionPolicies(List.of(sessionMayEncrypt))).allowed()).isTrue();
         }
     }
@@ -217,7 +209,8 @@ class PolicyEvaluatorTest {
             AttachedPolicy allButIam = identity("AllButIam", """
                     {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}""");
 
-            assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(allButIam))).allowed()).isTrue();
+            assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(allButIam))).allowed())
+                    .isTrue();
             assertThat(evaluate(request(ALICE, "iam:CreateUser", "arn:aws:iam::111122223333:user/eve")
                     .identityPolicies(List.of(allButIam))).allowed()).isFalse();
         }
@@ -237,42 +230,36 @@ class PolicyEvaluatorTest {
 
         @Test
         void notPrincipalExemptsFromADenyOnlyAPrincipalListedByAllItsNames() {
-            // The IAM documentation: the account must be listed with the user, and with a role
-            // session, the session, the role and the account.
-            AttachedPolicy allowAll = identity("All", allow("secretsmanager:*", "*"));
-            ResourcePolicy exemptsBobAndAccount = ResourcePolicy.of(resource(statement("Deny",
-                    "{\"AWS\": [\"arn:aws:iam::111122223333:user/alice\", \"arn:aws:iam::111122223333:root\"]}",
-                    "secretsmanager:*", "*", "Not")));
-            ResourcePolicy exemptsOnlyTheUser = ResourcePolicy.of(resource(statement("Deny",
-                    "{\"AWS\": \"arn:aws:iam::111122223333:user/alice\"}", "secretsmanager:*", "*", "Not")));
-            ResourcePolicy exemptsRoleWithoutSession = ResourcePolicy.of(resource(statement("Deny",
-                    "{\"AWS\": [\"arn:aws:iam::111122223333:role/ops/Admin\", \"111122223333\"]}",
-                    "secretsmanager:*", "*", "Not")));
-            ResourcePolicy exemptsRoleSession = ResourcePolicy.of(resource(statement("Deny",
-                    "{\"AWS\": [\"" + ADMIN_SESSION_ARN + "\", \"arn:aws:iam::111122223333:role/ops/Admin\", \"111122223333\"]}",
-                    "secretsmanager:*", "*", "Not")));
+            // The IAM documentation: list the account with the user; for a role session, the
+            // session, the role and the account.
+            ResourcePolicy exemptsAliceAndAccount =
+                    resourcePolicy(denyToAllBut(aws(ALICE_ARN, "arn:aws:iam::111122223333:root"), "secretsmanager:*"));
+            ResourcePolicy exemptsOnlyAlice = resourcePolicy(denyToAllBut(aws(ALICE_ARN), "secretsmanager:*"));
+            ResourcePolicy exemptsRoleWithoutSession =
+                    resourcePolicy(denyToAllBut(aws(ADMIN_ROLE_ARN, "111122223333"), "secretsmanager:*"));
+            ResourcePolicy exemptsRoleSession = resourcePolicy(
+                    denyToAllBut(aws(ADMIN_SESSION_ARN, ADMIN_ROLE_ARN, "111122223333"), "secretsmanager:*"));
 
-            assertThat(outcome(ALICE, allowAll, exemptsBobAndAccount)).isEqualTo(Outcome.ALLOW);
-            assertThat(outcome(ALICE, allowAll, exemptsOnlyTheUser)).isEqualTo(Outcome.EXPLICIT_DENY);
-            assertThat(outcome(ADMIN_SESSION, allowAll, exemptsRoleWithoutSession)).isEqualTo(Outcome.EXPLICIT_DENY);
-            assertThat(outcome(ADMIN_SESSION, allowAll, exemptsRoleSession)).isEqualTo(Outcome.ALLOW);
-            assertThat(outcome(ROOT, allowAll, exemptsOnlyTheUser)).isEqualTo(Outcome.EXPLICIT_DENY);
+            assertThat(outcome(ALICE, exemptsAliceAndAccount)).isEqualTo(Outcome.ALLOW);
+            assertThat(outcome(ALICE, exemptsOnlyAlice)).isEqualTo(Outcome.EXPLICIT_DENY);
+            assertThat(outcome(ADMIN_SESSION, exemptsRoleWithoutSession)).isEqualTo(Outcome.EXPLICIT_DENY);
+            assertThat(outcome(ADMIN_SESSION, exemptsRoleSession)).isEqualTo(Outcome.ALLOW);
+            assertThat(outcome(ROOT, exemptsOnlyAlice)).isEqualTo(Outcome.EXPLICIT_DENY);
         }
 
         @Test
         void notPrincipalInAnAllowGrantsEveryoneItDoesNotName() {
-            ResourcePolicy allButBob = ResourcePolicy.of(resource(statement("Allow",
-                    "{\"AWS\": \"arn:aws:iam::444455556666:user/bob\"}", "secretsmanager:GetSecretValue", "*", "Not")));
+            ResourcePolicy allButBob = resourcePolicy(allowToAllBut(aws(BOB_ARN), GET_SECRET));
 
-            assertThat(evaluate(request(ALICE, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(allButBob)).allowed())
-                    .isTrue();
-            assertThat(evaluate(request(BOB, "secretsmanager:GetSecretValue", SECRET).resourcePolicy(allButBob)
+            assertThat(evaluate(request(ALICE, GET_SECRET, SECRET).resourcePolicy(allButBob)).allowed()).isTrue();
+            assertThat(evaluate(request(BOB, GET_SECRET, SECRET).resourcePolicy(allButBob)
                     .identityPolicies(List.of(identity("Read", allow("secretsmanager:*", "*"))))).allowed()).isFalse();
         }
 
-        private Outcome outcome(AwsPrincipal principal, AttachedPolicy identityPolicy, ResourcePolicy resourcePolicy) {
-            return evaluate(request(principal, "secretsmanager:GetSecretValue", SECRET)
-                    .identityPolicies(List.of(identityPolicy)).resourcePolicy(resourcePolicy)).outcome();
+        private Outcome outcome(AwsPrincipal principal, ResourcePolicy resourcePolicy) {
+            return evaluate(request(principal, GET_SECRET, SECRET)
+                    .identityPolicies(List.of(identity("All", allow("secretsmanager:*", "*"))))
+                    .resourcePolicy(resourcePolicy)).outcome();
         }
     }
 
@@ -286,8 +273,7 @@ class PolicyEvaluatorTest {
         @Test
         void isStillBoundByAnExplicitDenyInAResourcePolicy() {
             PolicyDecision decision = evaluate(request(ROOT, "secretsmanager:DeleteSecret", SECRET)
-                    .resourcePolicy(ResourcePolicy.of(resource(statement("Deny", "\"*\"", "secretsmanager:DeleteSecret",
-                            "*", "")))));
+                    .resourcePolicy(resourcePolicy(denyTo("\"*\"", "secretsmanager:DeleteSecret"))));
 
             assertThat(decision.reason()).isEqualTo("with an explicit deny in a resource-based policy");
         }
@@ -300,10 +286,9 @@ class PolicyEvaluatorTest {
                 PolicyDocument.parse("""
                         {"Version": "2012-10-17", "Id": "key-default-1", "Statement": [{
                           "Sid": "Enable IAM User Permissions", "Effect": "Allow",
-                          "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}""",
-                        PolicyType.RESOURCE)));
-        private final ResourcePolicy aliceOnly = ResourcePolicy.mustAllow(resource(statement("Allow",
-                "{\"AWS\": \"arn:aws:iam::111122223333:user/alice\"}", "kms:*", "*", "")));
+                          "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+                          "Action": "kms:*", "Resource": "*"}]}""", PolicyType.RESOURCE)));
+        private final ResourcePolicy aliceOnly = keyPolicy(allowTo(aws(ALICE_ARN), "kms:*"));
         private final AttachedPolicy mayDecrypt = identity("Decrypt", allow("kms:Decrypt", KEY));
 
         @Test
@@ -316,8 +301,8 @@ class PolicyEvaluatorTest {
 
         @Test
         void theRootStatementAllowsTheRoot() {
-            assertThat(evaluate(request(ROOT, "kms:ScheduleKeyDeletion", KEY).resourcePolicy(defaultKeyPolicy)).allowed())
-                    .isTrue();
+            assertThat(evaluate(request(ROOT, "kms:ScheduleKeyDeletion", KEY).resourcePolicy(defaultKeyPolicy))
+                    .allowed()).isTrue();
         }
 
         @Test
@@ -342,31 +327,26 @@ class PolicyEvaluatorTest {
 
         @Test
         void anotherAccountNeedsTheKeyPolicyAndItsOwnIdentityPolicies() {
-            ResourcePolicy sharedWithOther = ResourcePolicy.mustAllow(resource(statement("Allow",
-                    "{\"AWS\": \"arn:aws:iam::444455556666:root\"}", "kms:Decrypt", "*", "")));
-            AttachedPolicy bobMayDecrypt = identity("Decrypt", allow("kms:Decrypt", KEY));
+            ResourcePolicy sharedWithOther = keyPolicy(allowTo(aws("arn:aws:iam::444455556666:root"), "kms:Decrypt"));
 
             assertThat(evaluate(request(BOB, "kms:Decrypt", KEY).resourcePolicy(sharedWithOther)
-                    .identityPolicies(List.of(bobMayDecrypt))).allowed()).isTrue();
+                    .identityPolicies(List.of(mayDecrypt))).allowed()).isTrue();
             assertThat(evaluate(request(BOB, "kms:Decrypt", KEY).resourcePolicy(sharedWithOther)).reason())
                     .isEqualTo("because no identity-based policy allows the kms:Decrypt action");
             assertThat(evaluate(request(BOB, "kms:Decrypt", KEY).resourcePolicy(defaultKeyPolicy)
-                    .identityPolicies(List.of(bobMayDecrypt))).reason())
+                    .identityPolicies(List.of(mayDecrypt))).reason())
                     .isEqualTo("because no resource-based policy allows the kms:Decrypt action");
         }
 
         @Test
         void aKeyPolicyCanRestrictByEncryptionContext() {
-            ResourcePolicy withContext = ResourcePolicy.mustAllow(resource(statement("Allow",
-                    "{\"AWS\": \"arn:aws:iam::111122223333:user/alice\"}", "kms:Decrypt", "*", "", """
-                    {"StringEquals": {"kms:EncryptionContext:Department": "IT"}}""")));
+            ResourcePolicy withContext = keyPolicy(allowTo(aws(ALICE_ARN), "kms:Decrypt",
+                    "{\"StringEquals\": {\"kms:EncryptionContext:Department\": \"IT\"}}"));
 
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).resourcePolicy(withContext)
-                    .context(RequestContext.builder().put("kms:EncryptionContext:Department", "IT").build())).allowed())
-                    .isTrue();
+                    .context(context("kms:EncryptionContext:Department", "IT"))).allowed()).isTrue();
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).resourcePolicy(withContext)
-                    .context(RequestContext.builder().put("kms:EncryptionContext:Department", "HR").build())).allowed())
-                    .isFalse();
+                    .context(context("kms:EncryptionContext:Department", "HR"))).allowed()).isFalse();
         }
     }
 
@@ -374,12 +354,11 @@ class PolicyEvaluatorTest {
     class Principals {
         @Test
         void aServiceIsAllowedOnlyByAResourcePolicyNamingIt() {
-            ServicePrincipal cloudTrail = new ServicePrincipal("cloudtrail.amazonaws.com");
-            ResourcePolicy forCloudTrail = ResourcePolicy.mustAllow(resource(statement("Allow",
-                    "{\"Service\": \"cloudtrail.amazonaws.com\"}", "kms:GenerateDataKey*", "*", "")));
+            ResourcePolicy forCloudTrail =
+                    keyPolicy(allowTo("{\"Service\": \"cloudtrail.amazonaws.com\"}", "kms:GenerateDataKey*"));
 
-            assertThat(evaluate(request(cloudTrail, "kms:GenerateDataKey", KEY).resourcePolicy(forCloudTrail)).allowed())
-                    .isTrue();
+            assertThat(evaluate(request(new ServicePrincipal("cloudtrail.amazonaws.com"), "kms:GenerateDataKey", KEY)
+                    .resourcePolicy(forCloudTrail)).allowed()).isTrue();
             assertThat(evaluate(request(new ServicePrincipal("sns.amazonaws.com"), "kms:GenerateDataKey", KEY)
                     .resourcePolicy(forCloudTrail)).reason())
                     .isEqualTo("because no resource-based policy allows the kms:GenerateDataKey action");
@@ -388,37 +367,30 @@ class PolicyEvaluatorTest {
         @Test
         void anIdentityProviderIsAllowedByATrustPolicyWithItsClaims() {
             String role = "arn:aws:iam::111122223333:role/ci";
-            ResourcePolicy trust = ResourcePolicy.mustAllow(new AttachedPolicy("trust", PolicyDocument.parse("""
-                    {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
-                     "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
-                     "Action": "sts:AssumeRoleWithWebIdentity",
+            String provider = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+            ResourcePolicy trust = trustPolicy("""
+                    {"Effect": "Allow", "Principal": {"Federated": "%s"}, "Action": "sts:AssumeRoleWithWebIdentity",
                      "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
-                                   "StringLike": {"token.actions.githubusercontent.com:sub": "repo:octo-org/*"}}}}""",
-                    PolicyType.TRUST)));
-            FederatedPrincipal github =
-                    new FederatedPrincipal("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com");
-            RequestContext claims = RequestContext.builder()
-                    .put("token.actions.githubusercontent.com:aud", "sts.amazonaws.com")
-                    .put("token.actions.githubusercontent.com:sub", "repo:octo-org/app:ref:refs/heads/main").build();
-            RequestContext otherRepository = RequestContext.builder()
-                    .put("token.actions.githubusercontent.com:aud", "sts.amazonaws.com")
-                    .put("token.actions.githubusercontent.com:sub", "repo:evil/app:ref:refs/heads/main").build();
+                                   "StringLike": {"token.actions.githubusercontent.com:sub": "repo:octo-org/*"}}}"""
+                    .formatted(provider));
+            RequestContext claims = context("token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                    "token.actions.githubusercontent.com:sub", "repo:octo-org/app:ref:refs/heads/main");
+            RequestContext otherRepository = context("token.actions.githubusercontent.com:aud", "sts.amazonaws.com",
+                    "token.actions.githubusercontent.com:sub", "repo:evil/app:ref:refs/heads/main");
 
-            assertThat(evaluate(request(github, "sts:AssumeRoleWithWebIdentity", role).resourcePolicy(trust)
-                    .context(claims)).allowed()).isTrue();
-            assertThat(evaluate(request(github, "sts:AssumeRoleWithWebIdentity", role).resourcePolicy(trust)
-                    .context(otherRepository)).allowed()).isFalse();
+            assertThat(evaluate(request(new FederatedPrincipal(provider), "sts:AssumeRoleWithWebIdentity", role)
+                    .resourcePolicy(trust).context(claims)).allowed()).isTrue();
+            assertThat(evaluate(request(new FederatedPrincipal(provider), "sts:AssumeRoleWithWebIdentity", role)
+                    .resourcePolicy(trust).context(otherRepository)).allowed()).isFalse();
         }
 
         @Test
         void theTrustPolicyMustAllowAssumingARoleEvenWithinTheAccount() {
             String role = "arn:aws:iam::111122223333:role/Admin";
-            ResourcePolicy trustsAccount = ResourcePolicy.mustAllow(new AttachedPolicy("trust", PolicyDocument.parse("""
-                    {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "111122223333"},
-                     "Action": "sts:AssumeRole"}}""", PolicyType.TRUST)));
-            ResourcePolicy trustsEc2 = ResourcePolicy.mustAllow(new AttachedPolicy("trust", PolicyDocument.parse("""
-                    {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
-                     "Action": "sts:AssumeRole"}}""", PolicyType.TRUST)));
+            ResourcePolicy trustsAccount = trustPolicy("""
+                    {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}""");
+            ResourcePolicy trustsEc2 = trustPolicy("""
+                    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}""");
             AttachedPolicy mayAssume = identity("Assume", allow("sts:AssumeRole", role));
 
             assertThat(evaluate(request(ALICE, "sts:AssumeRole", role).resourcePolicy(trustsAccount)
@@ -433,37 +405,36 @@ class PolicyEvaluatorTest {
         @Test
         void policyVariablesReadThePrincipal() {
             // The IAM documentation's example: users manage their own access keys.
-            AttachedPolicy ownKeys = identity("OwnKeys", allow("iam:CreateAccessKey", "arn:aws:iam::*:user/${aws:username}"));
+            AttachedPolicy ownKeys =
+                    identity("OwnKeys", allow("iam:CreateAccessKey", "arn:aws:iam::*:user/${aws:username}"));
 
-            assertThat(evaluate(request(ALICE, "iam:CreateAccessKey", "arn:aws:iam::111122223333:user/alice")
+            assertThat(evaluate(request(ALICE, "iam:CreateAccessKey", ALICE_ARN)
                     .identityPolicies(List.of(ownKeys))).allowed()).isTrue();
             assertThat(evaluate(request(ALICE, "iam:CreateAccessKey", "arn:aws:iam::111122223333:user/bob")
                     .identityPolicies(List.of(ownKeys))).allowed()).isFalse();
-            assertThat(evaluate(request(ADMIN_SESSION, "iam:CreateAccessKey", "arn:aws:iam::111122223333:user/alice")
+            assertThat(evaluate(request(ADMIN_SESSION, "iam:CreateAccessKey", ALICE_ARN)
                     .identityPolicies(List.of(ownKeys))).allowed()).isFalse();
         }
 
         @Test
         void principalTagsAreConditionKeys() {
-            AttachedPolicy byTeam = identity("ByTeam", allow("secretsmanager:GetSecretValue", "*", """
-                    {"StringEquals": {"aws:ResourceTag/team": "${aws:PrincipalTag/team}"}}"""));
-            RequestContext blueSecret = RequestContext.builder().put("aws:ResourceTag/team", "blue").build();
+            AttachedPolicy byTeam = identity("ByTeam", allow(GET_SECRET, "*",
+                    "{\"StringEquals\": {\"aws:ResourceTag/team\": \"${aws:PrincipalTag/team}\"}}"));
+            RequestContext blueSecret = context("aws:ResourceTag/team", "blue");
 
-            assertThat(evaluate(request(ALICE.withTags(Map.of("team", "blue")), "secretsmanager:GetSecretValue", SECRET)
+            assertThat(evaluate(request(ALICE.withTags(Map.of("team", "blue")), GET_SECRET, SECRET)
                     .identityPolicies(List.of(byTeam)).context(blueSecret)).allowed()).isTrue();
-            assertThat(evaluate(request(ALICE.withTags(Map.of("team", "red")), "secretsmanager:GetSecretValue", SECRET)
+            assertThat(evaluate(request(ALICE.withTags(Map.of("team", "red")), GET_SECRET, SECRET)
                     .identityPolicies(List.of(byTeam)).context(blueSecret)).allowed()).isFalse();
         }
 
         @Test
         void theCallerCannotOverrideThePrincipalsKeys() {
-            AttachedPolicy adminsOnly = identity("AdminsOnly", allow("kms:*", "*", """
-                    {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ops/Admin"}}"""));
-            RequestContext forged = RequestContext.builder()
-                    .put("aws:PrincipalArn", "arn:aws:iam::111122223333:role/ops/Admin").build();
+            AttachedPolicy adminsOnly = identity("AdminsOnly", allow("kms:*", "*",
+                    "{\"ArnEquals\": {\"aws:PrincipalArn\": \"" + ADMIN_ROLE_ARN + "\"}}"));
 
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(adminsOnly))
-                    .context(forged)).allowed()).isFalse();
+                    .context(context("aws:PrincipalArn", ADMIN_ROLE_ARN))).allowed()).isFalse();
             assertThat(evaluate(request(ADMIN_SESSION, "kms:Decrypt", KEY).identityPolicies(List.of(adminsOnly)))
                     .allowed()).isTrue();
         }
@@ -476,15 +447,14 @@ class PolicyEvaluatorTest {
                      "Condition": {"NotIpAddress": {"aws:SourceIp": ["192.0.2.0/24", "203.0.113.0/24"]}}}""");
 
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(network))
-                    .context(RequestContext.builder().put("aws:SourceIp", "203.0.113.9").build())).allowed()).isTrue();
+                    .context(context("aws:SourceIp", "203.0.113.9"))).allowed()).isTrue();
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(network))
-                    .context(RequestContext.builder().put("aws:SourceIp", "198.51.100.1").build())).outcome())
-                    .isEqualTo(Outcome.EXPLICIT_DENY);
+                    .context(context("aws:SourceIp", "198.51.100.1"))).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
         }
 
         @Test
         void aDenyWithoutMultiFactorAuthentication() {
-            // The IAM documentation's example: BoolIfExists so long-term keys (no MFA key) are denied too.
+            // The IAM documentation's example: BoolIfExists, so that long-term keys (no MFA key) are denied too.
             AttachedPolicy mfa = identity("Mfa", allow("*", "*"), """
                     {"Effect": "Deny", "NotAction": "iam:ListMFADevices", "Resource": "*",
                      "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}""");
@@ -492,8 +462,7 @@ class PolicyEvaluatorTest {
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(mfa))).outcome())
                     .isEqualTo(Outcome.EXPLICIT_DENY);
             assertThat(evaluate(request(ALICE, "kms:Decrypt", KEY).identityPolicies(List.of(mfa))
-                    .context(RequestContext.builder().put("aws:MultiFactorAuthPresent", true).build())).allowed())
-                    .isTrue();
+                    .context(context("aws:MultiFactorAuthPresent", "true"))).allowed()).isTrue();
         }
     }
 
@@ -515,37 +484,83 @@ class PolicyEvaluatorTest {
         return EvaluationRequest.builder().principal(principal).action(action).resource(resource);
     }
 
-    private static AttachedPolicy identity(String name, String... statements) {
-        return new AttachedPolicy(name, PolicyDocument.parse(
-                "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(",", statements) + "]}", PolicyType.IDENTITY));
+    private static RequestContext context(String... keysAndValues) {
+        RequestContext.Builder context = RequestContext.builder();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            context.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return context.build();
     }
 
-    private static AttachedPolicy resource(String... statements) {
-        return new AttachedPolicy("resource-policy", PolicyDocument.parse(
-                "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(",", statements) + "]}", PolicyType.RESOURCE));
+    // ---- policies ----
+
+    private static AttachedPolicy identity(String name, String... statements) {
+        return new AttachedPolicy(name, document(PolicyType.IDENTITY, statements));
     }
+
+    private static ResourcePolicy resourcePolicy(String... statements) {
+        return ResourcePolicy.of(new AttachedPolicy("resource-policy", document(PolicyType.RESOURCE, statements)));
+    }
+
+    private static ResourcePolicy keyPolicy(String... statements) {
+        return ResourcePolicy.mustAllow(new AttachedPolicy("default", document(PolicyType.RESOURCE, statements)));
+    }
+
+    private static ResourcePolicy trustPolicy(String... statements) {
+        return ResourcePolicy.mustAllow(new AttachedPolicy("trust", document(PolicyType.TRUST, statements)));
+    }
+
+    private static PolicyDocument document(PolicyType type, String... statements) {
+        return PolicyDocument.parse(
+                "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(",", statements) + "]}", type);
+    }
+
+    // ---- statements ----
 
     private static String allow(String action, String resource) {
         return "{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"" + resource + "\"}";
     }
 
     private static String allow(String action, String resource, String condition) {
-        return "{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"" + resource
-                + "\", \"Condition\": " + condition + "}";
+        return withCondition(allow(action, resource), condition);
     }
 
     private static String deny(String action, String resource) {
         return "{\"Effect\": \"Deny\", \"Action\": \"" + action + "\", \"Resource\": \"" + resource + "\"}";
     }
 
-    /** A resource policy statement; {@code not} is "" for Principal or "Not" for NotPrincipal. */
-    private static String statement(String effect, String principal, String action, String resource, String not) {
-        return "{\"Effect\": \"" + effect + "\", \"" + not + "Principal\": " + principal + ", \"Action\": \"" + action
-                + "\", \"Resource\": \"" + resource + "\"}";
+    private static String allowTo(String principal, String action) {
+        return resourceStatement("Allow", "Principal", principal, action);
     }
 
-    private static String statement(String effect, String principal, String action, String resource, String not,
-            String condition) {
-        return statement(effect, principal, action, resource, not).replaceFirst("}$", ", \"Condition\": " + condition + "}");
+    private static String allowTo(String principal, String action, String condition) {
+        return withCondition(allowTo(principal, action), condition);
+    }
+
+    private static String allowToAllBut(String principal, String action) {
+        return resourceStatement("Allow", "NotPrincipal", principal, action);
+    }
+
+    private static String denyTo(String principal, String action) {
+        return resourceStatement("Deny", "Principal", principal, action);
+    }
+
+    private static String denyToAllBut(String principal, String action) {
+        return resourceStatement("Deny", "NotPrincipal", principal, action);
+    }
+
+    private static String resourceStatement(String effect, String principalElement, String principal, String action) {
+        return "{\"Effect\": \"" + effect + "\", \"" + principalElement + "\": " + principal
+                + ", \"Action\": \"" + action + "\", \"Resource\": \"*\"}";
+    }
+
+    private static String withCondition(String statement, String condition) {
+        return statement.substring(0, statement.length() - 1) + ", \"Condition\": " + condition + "}";
+    }
+
+    /** {@code {"AWS": [...]}} */
+    private static String aws(String... principals) {
+        return Arrays.stream(principals).map(p -> "\"" + p + "\"")
+                .collect(Collectors.joining(", ", "{\"AWS\": [", "]}"));
     }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.auth.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +12,7 @@ class PolicyVariablesTest {
             .put("aws:username", "alice")
             .put("aws:userid", "AIDAEXAMPLE")
             .put("aws:PrincipalTag/team", "blue")
-            .put("aws:TagKeys", java.util.List.of("a", "b"))
+            .put("aws:TagKeys", List.of("a", "b"))
             .build();
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -57,7 +58,8 @@ class PolicyVariablesTest {
     @Test
     void aSubstitutedValueIsLiteralNotAWildcard() {
         RequestContext starUser = RequestContext.builder().put("aws:username", "*").build();
-        Glob pattern = PolicyString.parse("arn:aws:s3:::bucket/${aws:username}/x", true).toPattern(starUser).orElseThrow();
+        Glob pattern = PolicyString.parse("arn:aws:s3:::bucket/${aws:username}/x", true)
+                .toPattern(starUser).orElseThrow();
 
         assertThat(ArnMatcher.matches(pattern, "arn:aws:s3:::bucket/*/x")).isTrue();
         assertThat(ArnMatcher.matches(pattern, "arn:aws:s3:::bucket/alice/x")).isFalse();
@@ -75,15 +77,20 @@ class PolicyVariablesTest {
     void resourcesSubstituteVariablesOnlyInVersion2012Documents() {
         // The IAM documentation's example: each user works in their own home folder.
         String statement = """
-                "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::bucket/home/${aws:username}/*"}""";
-        Statement v2012 = PolicyDocument.parse("{\"Version\": \"2012-10-17\", " + statement + "}").statements().getFirst();
-        Statement v2008 = PolicyDocument.parse("{\"Version\": \"2008-10-17\", " + statement + "}").statements().getFirst();
-        Statement unversioned = PolicyDocument.parse("{" + statement + "}").statements().getFirst();
+                "Statement": {"Effect": "Allow", "Action": "s3:*",
+                              "Resource": "arn:aws:s3:::bucket/home/${aws:username}/*"}""";
+        Statement v2012 = firstStatement("{\"Version\": \"2012-10-17\", " + statement + "}");
+        Statement v2008 = firstStatement("{\"Version\": \"2008-10-17\", " + statement + "}");
+        Statement unversioned = firstStatement("{" + statement + "}");
 
         assertThat(v2012.matchesResource("arn:aws:s3:::bucket/home/alice/notes", ALICE)).isTrue();
         assertThat(v2012.matchesResource("arn:aws:s3:::bucket/home/bob/notes", ALICE)).isFalse();
         assertThat(v2008.matchesResource("arn:aws:s3:::bucket/home/alice/notes", ALICE)).isFalse();
         assertThat(v2008.matchesResource("arn:aws:s3:::bucket/home/${aws:username}/notes", ALICE)).isTrue();
         assertThat(unversioned.matchesResource("arn:aws:s3:::bucket/home/alice/notes", ALICE)).isFalse();
+    }
+
+    private static Statement firstStatement(String document) {
+        return PolicyDocument.parse(document).statements().getFirst();
     }
 }
