@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * check sits where it fits best, with the message IAM uses for the same fault elsewhere.
  */
 final class PolicyParser {
-    static final String SYNTAX_ERRORS = "Syntax errors in policy.";
+    private static final String SYNTAX_ERRORS = "Syntax errors in policy.";
     private static final String VERSION_TOO_OLD = "Policy document must be version 2012-10-17 or greater.";
     private static final String LEGACY_PARSING = "The policy failed legacy parsing";
     private static final String NO_PRINCIPAL_ALLOWED = "Policy document should not specify a principal.";

@@ -32,7 +32,7 @@ class IpRangeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "2001:db8::/129", "10.0.0.0/", "10.0.0.0/x", "localhost", "example.com/24",
-            ".:", "300.0.0.1", ""})
+            ".:", "300.0.0.1", "", "1.2.3.4:80", "::ffff:999.1.1.1", "12345::", "fe80::1%eth0", "1:2:3:4:5:6:7:8:9"})
     void rejectsWhatIsNotABlock(String text) {
         assertThat(IpRange.parse(text)).isEmpty();
     }
