@@ -15,6 +15,9 @@ import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
 import dev.bulwark.iam.IamService;
 import dev.bulwark.iam.PolicyDocumentValidator;
+import dev.bulwark.jobs.JobRunner;
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
@@ -43,6 +46,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataFolder data;
     private final Store store;
+    private final JobRunner jobRunner;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -62,6 +66,8 @@ public final class BulwarkServer implements AutoCloseable {
 
             // Until the policy engine is merged: its parser replaces this validator, in this one place.
             PolicyDocumentValidator policyValidator = PolicyDocumentValidator.structural();
+            JobScheduler jobs = new StoredJobs();
+            this.jobRunner = new JobRunner(store, clock);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new)
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random, policyValidator));
@@ -76,6 +82,7 @@ public final class BulwarkServer implements AutoCloseable {
                     new HttpFrontConfig(config.bindAddress(), config.port(), config.maxRequestBytes(), Duration.ofSeconds(60)),
                     root);
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
+            jobRunner.start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -137,6 +144,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        jobRunner.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }
