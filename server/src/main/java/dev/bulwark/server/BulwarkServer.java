@@ -13,8 +13,9 @@ import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.iam.IamRoles;
 import dev.bulwark.iam.IamService;
-import dev.bulwark.iam.PolicyDocumentValidator;
+import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
@@ -64,13 +65,12 @@ public final class BulwarkServer implements AutoCloseable {
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new AccessKeyUsageRecorder(new SigV4Verifier(new AccessKeyStore(store), clock), store, clock);
 
-            // Until the policy engine is merged: its parser replaces this validator, in this one place.
-            PolicyDocumentValidator policyValidator = PolicyDocumentValidator.structural();
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new)
-                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random, policyValidator));
+                    .register(StsService.DESCRIPTOR,
+                            () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
+                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random));
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);

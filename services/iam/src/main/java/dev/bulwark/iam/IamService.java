@@ -97,12 +97,8 @@ public final class IamService implements AwsService {
     private final PolicyAttachmentOperations attachments;
     private final TagOperations tags;
 
-    /**
-     * @param validator checks policy documents before they are stored: the policy engine's
-     *                  parser, or {@link PolicyDocumentValidator#structural()} until it is wired in
-     */
-    public IamService(Store store, Clock clock, SecureRandom random, PolicyDocumentValidator validator) {
-        IamContext iam = new IamContext(store, clock, random, validator);
+    public IamService(Store store, Clock clock, SecureRandom random) {
+        IamContext iam = new IamContext(store, clock, random);
         this.users = new UserOperations(iam);
         this.accessKeys = new AccessKeyOperations(iam);
         this.groups = new GroupOperations(iam);

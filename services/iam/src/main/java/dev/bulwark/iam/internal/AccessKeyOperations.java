@@ -7,6 +7,7 @@ import dev.bulwark.auth.identity.AccessKeyStatus;
 import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.crypto.InsecureSecretAccess;

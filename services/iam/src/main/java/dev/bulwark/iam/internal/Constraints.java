@@ -1,5 +1,6 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.core.Validation;
 /**
  * The patterns and limits of IAM's model, written as AWS writes them in validation messages
  * (Java's regular expressions read the {@code \u002F} escapes too).

@@ -2,6 +2,7 @@ package dev.bulwark.iam.internal;
 
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Validation;
 import dev.bulwark.store.ReadTransaction;
 import dev.bulwark.store.WriteTransaction;
 import java.util.Optional;

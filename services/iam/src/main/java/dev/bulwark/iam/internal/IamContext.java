@@ -2,27 +2,24 @@ package dev.bulwark.iam.internal;
 
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AwsIdentifiers;
-import dev.bulwark.iam.PolicyDocumentValidator;
 import dev.bulwark.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What every IAM operation family works with: the store, time, randomness and the policy validator. */
+/** What every IAM operation family works with: the store, time and randomness. */
 public final class IamContext {
     private final Store store;
     private final Clock clock;
     private final SecureRandom random;
     private final AccessKeyGenerator keys;
-    private final PolicyDocumentValidator validator;
 
-    public IamContext(Store store, Clock clock, SecureRandom random, PolicyDocumentValidator validator) {
+    public IamContext(Store store, Clock clock, SecureRandom random) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.keys = new AccessKeyGenerator(random);
-        this.validator = Objects.requireNonNull(validator, "validator");
     }
 
     Store store() {
@@ -35,10 +32,6 @@ public final class IamContext {
 
     AccessKeyGenerator keys() {
         return keys;
-    }
-
-    PolicyDocumentValidator validator() {
-        return validator;
     }
 
     /** A new unique id: {@code AIDA}, {@code AGPA}, {@code AROA} or {@code ANPA} and 17 base32 characters. */

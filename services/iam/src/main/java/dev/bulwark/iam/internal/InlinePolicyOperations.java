@@ -1,9 +1,10 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.iam.PolicyDocumentValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class InlinePolicyOperations {
         Validation validation = kind.existingName(Validation.check(), entityName);
         policyName(validation, policyName);
         PolicyDocuments.constraints(validation, "policyDocument", document).orThrow();
-        iam.validator().validate(document, PolicyDocumentValidator.Kind.IDENTITY);
+        PolicyDocuments.validate(document, PolicyType.IDENTITY);
         AccountId account = caller.account();
         caller.authorize(action, iam.store().read(tx -> kind.arnForName(tx, account, entityName)));
         iam.store().write(tx -> {

@@ -1,9 +1,10 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.iam.PolicyDocumentValidator;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -215,7 +216,7 @@ public final class ManagedPolicyOperations {
     }
 
     private void validateDocument(String document) {
-        iam.validator().validate(document, PolicyDocumentValidator.Kind.IDENTITY);
+        PolicyDocuments.validate(document, PolicyType.IDENTITY);
         if (PolicyDocuments.size(document) > ManagedPolicies.SIZE_LIMIT) {
             throw IamErrors.quota("PolicySize", ManagedPolicies.SIZE_LIMIT);
         }

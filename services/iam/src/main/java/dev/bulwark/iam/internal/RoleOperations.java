@@ -1,8 +1,9 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.AccountId;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.iam.PolicyDocumentValidator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class RoleOperations {
     }
 
     private void validateTrustPolicy(String document) {
-        iam.validator().validate(document, PolicyDocumentValidator.Kind.TRUST);
+        PolicyDocuments.validate(document, PolicyType.TRUST);
         if (PolicyDocuments.size(document) > TRUST_POLICY_SIZE_LIMIT) {
             throw IamErrors.quota("ACLSizePerRole", TRUST_POLICY_SIZE_LIMIT);
         }

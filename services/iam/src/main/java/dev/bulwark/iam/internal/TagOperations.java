@@ -1,6 +1,7 @@
 package dev.bulwark.iam.internal;
 
 import dev.bulwark.core.AccountId;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.core.Validation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

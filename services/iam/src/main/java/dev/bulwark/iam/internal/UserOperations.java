@@ -3,6 +3,7 @@ package dev.bulwark.iam.internal;
 import dev.bulwark.auth.identity.AccessKeyInfo;
 import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.core.AccountId;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.store.ReadTransaction;

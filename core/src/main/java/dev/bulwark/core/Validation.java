@@ -1,14 +1,13 @@
-package dev.bulwark.iam.internal;
+package dev.bulwark.core;
 
-import dev.bulwark.core.AwsException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks request members against the constraints of AWS's model and reports every violation
- * at once, in AWS's words:
+ * Checks request members against the constraints of AWS's service models (length, pattern,
+ * range, enumeration, presence) and reports every violation at once, in AWS's words:
  *
  * <pre>{@code
  * 1 validation error detected: Value 'a b' at 'userName' failed to satisfy constraint:
@@ -17,17 +16,18 @@ import java.util.regex.Pattern;
  *
  * Each failed constraint is one error, so an empty name breaks both its length and its
  * pattern. Members are named as AWS names them in these messages: the model's member name
- * with a lower-case first letter.
+ * with a lower-case first letter. The error is {@code ValidationException} in the JSON
+ * protocols and {@code ValidationError} in the query protocol, with status 400 in both.
  */
-final class Validation {
+public final class Validation {
     private final List<String> errors = new ArrayList<>();
 
-    static Validation check() {
+    public static Validation check() {
         return new Validation();
     }
 
     /** A member that must be present. */
-    Validation required(String member, Object value) {
+    public Validation required(String member, Object value) {
         if (value == null) {
             errors.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
         }
@@ -35,7 +35,7 @@ final class Validation {
     }
 
     /** A string's length and pattern, when it is present; a null pattern checks length only. */
-    Validation string(String member, String value, int min, int max, String pattern) {
+    public Validation string(String member, String value, int min, int max, String pattern) {
         if (value == null) {
             return this;
         }
@@ -53,7 +53,7 @@ final class Validation {
     }
 
     /** A number's range, when it is present. */
-    Validation range(String member, Integer value, int min, int max) {
+    public Validation range(String member, Integer value, int min, int max) {
         if (value != null && value < min) {
             violation(member, value, "Member must have value greater than or equal to " + min);
         }
@@ -64,7 +64,7 @@ final class Validation {
     }
 
     /** A value from an enumeration, when it is present. */
-    Validation oneOf(String member, String value, List<String> allowed) {
+    public Validation oneOf(String member, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             violation(member, value, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
         }
@@ -72,7 +72,7 @@ final class Validation {
     }
 
     /** A list's length, when it is present. */
-    Validation count(String member, Collection<?> values, int max) {
+    public Validation count(String member, Collection<?> values, int max) {
         if (values != null && values.size() > max) {
             violation(member, values, "Member must have length less than or equal to " + max);
         }
@@ -80,12 +80,13 @@ final class Validation {
     }
 
     /** Throws AWS's {@code ValidationError} listing every violation found. */
-    void orThrow() {
+    public void orThrow() {
         if (errors.isEmpty()) {
             return;
         }
         String count = errors.size() == 1 ? "1 validation error" : errors.size() + " validation errors";
-        throw AwsException.badRequest("ValidationError", count + " detected: " + String.join("; ", errors));
+        throw new ProtocolNamedError("ValidationException", 400, "ValidationError", 400,
+                count + " detected: " + String.join("; ", errors));
     }
 
     private void violation(String member, Object value, String constraint) {
