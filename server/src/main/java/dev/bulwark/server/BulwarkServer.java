@@ -61,9 +61,10 @@ public final class BulwarkServer implements AutoCloseable {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
+            AccessKeyStore accessKeys = new AccessKeyStore(store);
             RequestAuthenticator authenticator = config.devMode()
-                    ? new DevModeAuthenticator(config.defaultAccount())
-                    : new AccessKeyUsageRecorder(new SigV4Verifier(new AccessKeyStore(store), clock), store, clock);
+                    ? new DevModeAuthenticator(config.defaultAccount(), accessKeys)
+                    : new AccessKeyUsageRecorder(new SigV4Verifier(accessKeys, clock), store, clock);
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);

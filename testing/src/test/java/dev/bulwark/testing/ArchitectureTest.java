@@ -33,6 +33,9 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.bulwark.iam..")
                 .should().dependOnClassesThat().resideInAPackage("dev.bulwark.iam.internal..")
                 .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.sts..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.sts.internal..")
+                .check(classes);
     }
 
     @Test

@@ -51,8 +51,9 @@ public final class StsService implements AwsService {
 
     @Override
     public List<Operation<?, ?>> operations() {
+        // CloudTrail records AssumeRole and GetSessionToken as read-only events.
         return List.of(
-                Operation.write("AssumeRole", AssumeRoleRequest::builder, assumeRole::assumeRole),
+                Operation.read("AssumeRole", AssumeRoleRequest::builder, assumeRole::assumeRole),
                 Operation.read("GetAccessKeyInfo", GetAccessKeyInfoRequest::builder, accessKeyInfo::getAccessKeyInfo),
                 Operation.read("GetCallerIdentity", GetCallerIdentityRequest::builder, this::getCallerIdentity),
                 Operation.read("GetSessionToken", GetSessionTokenRequest::builder, sessionToken::getSessionToken));

@@ -223,7 +223,7 @@ class AssumeRoleEndToEndTest {
     }
 
     @Test
-    void secretsAndSessionTokensNeverReachTheAuditTrail() {
+    void secretAccessKeysNeverReachTheAuditTrail() {
         Credentials temporary = as(alice, sts -> sts.assumeRole(r -> r.roleArn(ROLE_ARN).roleSessionName("audited")))
                 .credentials();
 

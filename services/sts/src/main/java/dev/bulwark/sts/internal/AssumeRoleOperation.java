@@ -14,6 +14,7 @@ import dev.bulwark.core.call.Principal;
 import dev.bulwark.iam.AssumableRole;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,15 +79,18 @@ public final class AssumeRoleOperation {
         int packedPercent = packedPercent(policy, tags);
 
         caller.noteResource(request.roleArn());
-        AssumableRole role = sts.roles().find(request.roleArn())
-                .filter(found -> trust.allows(caller, found, "sts:AssumeRole", requestKeys(request, tags)))
-                .orElseThrow(() -> notAuthorized(principal, "sts:AssumeRole", request.roleArn()));
-        if (!tags.isEmpty() && !trust.allows(caller, role, "sts:TagSession", requestKeys(request, tags))) {
-            throw notAuthorized(principal, "sts:TagSession", role.arn());
+        List<String> actions = new ArrayList<>(List.of("sts:AssumeRole"));
+        if (!tags.isEmpty()) {
+            actions.add("sts:TagSession");
         }
-        if (request.sourceIdentity() != null
-                && !trust.allows(caller, role, "sts:SetSourceIdentity", requestKeys(request, tags))) {
-            throw notAuthorized(principal, "sts:SetSourceIdentity", role.arn());
+        if (request.sourceIdentity() != null) {
+            actions.add("sts:SetSourceIdentity");
+        }
+        AssumableRole role = sts.roles().find(request.roleArn())
+                .orElseThrow(() -> notAuthorized(principal, "sts:AssumeRole", request.roleArn()));
+        Optional<String> denied = trust.firstDenied(caller, role, actions, requestKeys(request, tags));
+        if (denied.isPresent()) {
+            throw notAuthorized(principal, denied.get(), role.arn());
         }
         Duration lifetime = Duration.ofSeconds(duration(request, role, principal));
 

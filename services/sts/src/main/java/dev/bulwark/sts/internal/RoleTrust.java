@@ -14,6 +14,7 @@ import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.iam.PrincipalPolicies;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides whether a caller may assume a role, as AWS does: the role's trust policy is the
@@ -36,21 +37,24 @@ final class RoleTrust {
     }
 
     /**
-     * Whether the caller may perform {@code action} ({@code sts:AssumeRole}, {@code sts:TagSession},
-     * {@code sts:SetSourceIdentity}) on the role, with the request's condition keys.
+     * The first of {@code actions} ({@code sts:AssumeRole}, then {@code sts:TagSession} or
+     * {@code sts:SetSourceIdentity} when the request needs them) the caller may not perform on
+     * the role, with the request's condition keys; empty when it may perform them all.
      */
-    boolean allows(Caller caller, AssumableRole role, String action, Map<String, List<String>> requestKeys) {
+    Optional<String> firstDenied(Caller caller, AssumableRole role, List<String> actions,
+            Map<String, List<String>> requestKeys) {
         PrincipalPolicies principal = policies.forPrincipal(caller.principal());
-        EvaluationRequest request = EvaluationRequest.builder()
+        ResourcePolicy trustPolicy = ResourcePolicy.mustAllow(new AttachedPolicy(role.arn(), trustPolicy(role)));
+        RequestContext context = context(caller, requestKeys);
+        return actions.stream().filter(action -> !EVALUATOR.evaluate(EvaluationRequest.builder()
                 .principal(principal.principal())
                 .action(action)
                 .resource(role.arn())
-                .context(context(caller, requestKeys))
+                .context(context)
                 .identityPolicies(principal.identityPolicies())
                 .sessionPolicies(principal.sessionPolicies())
-                .resourcePolicy(ResourcePolicy.mustAllow(new AttachedPolicy(role.arn(), trustPolicy(role))))
-                .build();
-        return EVALUATOR.evaluate(request).allowed();
+                .resourcePolicy(trustPolicy)
+                .build()).allowed()).findFirst();
     }
 
     /** The global condition keys of the call, and the request's own. */
