@@ -1,5 +1,6 @@
 package dev.bulwark.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.core.call.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.Optional;
 
 /**
  * What the audit trail learns of one API call, allowed or denied, successful or failed
- * (authentication failures too). It holds no request or response content, so it can never
- * carry a plaintext or a secret; the CloudTrail module turns it into an event record.
+ * (authentication failures too). Request and response content is kept only as rendered
+ * without the members AWS marks sensitive, so a record never carries a plaintext or a
+ * secret; the CloudTrail module turns it into an event record.
  *
  * @param eventId       unique id of this record
  * @param eventTime     when the call arrived
@@ -23,6 +25,9 @@ import java.util.Optional;
  * @param userAgent     the client's User-Agent
  * @param resources     ARNs of the resources the call touched
  * @param readOnly      whether the operation only reads
+ * @param requestParameters the request's members, CloudTrail style, without those AWS marks
+ *                      sensitive (plaintexts, secret values); empty if the request was not read
+ * @param responseElements the response's members likewise; empty for failed calls
  * @param errorCode     the AWS error code of a failed call; empty on success
  * @param errorMessage  the error message of a failed call; empty on success
  */
@@ -39,6 +44,8 @@ public record CallRecord(
         String userAgent,
         List<String> resources,
         boolean readOnly,
+        Optional<ObjectNode> requestParameters,
+        Optional<ObjectNode> responseElements,
         Optional<String> errorCode,
         Optional<String> errorMessage) {
 
@@ -49,6 +56,8 @@ public record CallRecord(
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         resources = List.copyOf(resources);
+        Objects.requireNonNull(requestParameters, "requestParameters");
+        Objects.requireNonNull(responseElements, "responseElements");
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(errorMessage, "errorMessage");
     }

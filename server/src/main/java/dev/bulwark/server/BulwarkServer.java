@@ -12,6 +12,9 @@ import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.jobs.JobRunner;
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
@@ -19,6 +22,7 @@ import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,6 +43,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataFolder data;
     private final Store store;
+    private final JobRunner jobRunner;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -51,11 +56,13 @@ public final class BulwarkServer implements AutoCloseable {
         try {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
-            CredentialsFile.write(data.credentialsFile(), administrator);
+            AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
             RequestAuthenticator authenticator = config.devMode()
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
 
+            JobScheduler jobs = new StoredJobs();
+            this.jobRunner = new JobRunner(store, clock);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new);
 
@@ -68,6 +75,8 @@ public final class BulwarkServer implements AutoCloseable {
             this.front = HttpFront.start(
                     new HttpFrontConfig(config.bindAddress(), config.port(), config.maxRequestBytes(), Duration.ofSeconds(60)),
                     root);
+            AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
+            jobRunner.start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -93,10 +102,15 @@ public final class BulwarkServer implements AutoCloseable {
         return data.credentialsFile();
     }
 
-    void printBanner(PrintStream out) {
+    /** The URL clients use: the bound address, or loopback when bound to every interface. */
+    public URI endpoint() {
         InetSocketAddress address = address();
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
-        String endpoint = "http://" + host + ":" + address.getPort();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    void printBanner(PrintStream out) {
+        URI endpoint = endpoint();
         if (config.devMode()) {
             out.println("""
                     ******************************************************************
@@ -108,10 +122,10 @@ public final class BulwarkServer implements AutoCloseable {
         out.println("Bulwark is ready.");
         out.println("  endpoint:    " + endpoint);
         out.println("  credentials: " + data.credentialsFile() + " (profile default, account " + config.defaultAccount() + ")");
-        out.println("  region:      " + config.defaultRegion());
+        out.println("  config:      " + data.configFile() + " (region " + config.defaultRegion() + ", endpoint_url)");
         out.println("  data:        " + config.dataDir());
-        out.println("Try: AWS_SHARED_CREDENTIALS_FILE=" + data.credentialsFile()
-                + " aws --endpoint-url " + endpoint + " --region " + config.defaultRegion() + " sts get-caller-identity");
+        out.println("Try: export AWS_SHARED_CREDENTIALS_FILE=" + data.credentialsFile() + " AWS_CONFIG_FILE=" + data.configFile());
+        out.println("     aws sts get-caller-identity");
         out.flush();
     }
 
@@ -124,6 +138,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        jobRunner.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }

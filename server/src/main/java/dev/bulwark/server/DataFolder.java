@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /**
  * The server's data folder: {@code bulwark.db} (the SQLite store), {@code root.key} (the root
- * of the seal) and {@code credentials} (the bootstrap administrator's key for the AWS CLI).
+ * of the seal), {@code credentials} and {@code config} (for the AWS CLI, see {@link AwsCliFiles}).
  * It is created readable by its owner only.
  */
 final class DataFolder {
@@ -49,5 +49,9 @@ final class DataFolder {
 
     Path credentialsFile() {
         return dir.resolve("credentials");
+    }
+
+    Path configFile() {
+        return dir.resolve("config");
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "Start the Bulwark API server.",
                 "On first start it creates the data folder, a root key (DATA/root.key) and an",
-                "administrator access key for the default account, written to DATA/credentials."})
+                "administrator access key for the default account, written to DATA/credentials.",
+                "DATA/config holds the region and endpoint_url for the AWS CLI and SDKs."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     String bindAddress;
 
     @Option(names = "--region", paramLabel = "R", defaultValue = "us-east-1",
-            description = "Default region, used where a request names none (default: ${DEFAULT-VALUE}).")
+            description = "Region written to DATA/config for the AWS CLI and SDKs (default: ${DEFAULT-VALUE}); requests may sign for any region.")
     String region;
 
     @Option(names = "--account", paramLabel = "ID", defaultValue = "000000000000",

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param dataDir         where the store, the root key and the credentials file live
  * @param bindAddress     the address the API listens on
  * @param port            the API port; 0 picks a free one
- * @param defaultRegion   the region assumed where a request names none
+ * @param defaultRegion   the region written to the AWS CLI config file the server writes
  * @param defaultAccount  the account of the bootstrap administrator
  * @param devMode         accept any well-formed credentials (authentication off)
  * @param resetEnabled    allow {@code POST /_bulwark/reset}

@@ -63,7 +63,7 @@ public final class BulwarkTestServer implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.address().getPort());
+        return server.endpoint();
     }
 
     public Path dataDir() {

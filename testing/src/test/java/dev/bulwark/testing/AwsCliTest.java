@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,10 @@ class AwsCliTest {
     }
 
     @Test
-    void theCliAuthenticatesWithTheBootstrapCredentialsFile() throws Exception {
-        CliResult result = aws(Map.of("AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString()),
-                "sts", "get-caller-identity");
+    void theCliNeedsNothingButTheFilesTheServerWrites() throws Exception {
+        CliResult result = run(List.of("aws", "--output", "json", "sts", "get-caller-identity"), Map.of(
+                "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(),
+                "AWS_CONFIG_FILE", server.dataDir().resolve("config").toString()));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("\"Account\": \"" + BulwarkTestServer.ACCOUNT + "\"");
@@ -62,9 +64,13 @@ class AwsCliTest {
     }
 
     private static CliResult aws(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
                 "--region", "us-east-1", "--output", "json"));
         command.addAll(List.of(args));
+        return run(command, env);
+    }
+
+    private static CliResult run(List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_"));
@@ -74,7 +80,7 @@ class AwsCliTest {
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in 60 s");
+            throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
         }
         return new CliResult(process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),

@@ -1,5 +1,6 @@
 package dev.bulwark.server.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.CallRecord;
 import dev.bulwark.auth.AuthenticatedRequest;
@@ -17,6 +18,7 @@ import dev.bulwark.core.wire.WireRequest;
 import dev.bulwark.core.wire.WireResponse;
 import dev.bulwark.protocol.ProtocolAdapter;
 import dev.bulwark.protocol.ProtocolAdapters;
+import dev.bulwark.protocol.RequestParameters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 
@@ -78,6 +81,8 @@ public final class Gateway implements WireHandler {
         private AuthenticatedRequest authenticated;
         private Operation<?, ?> operation;
         private Caller caller;
+        private SdkRequest sdkRequest;
+        private SdkResponse sdkResponse;
         private AwsException error;
 
         Call(WireRequest request, Instant arrival) {
@@ -98,10 +103,10 @@ public final class Gateway implements WireHandler {
                 authenticated = authenticator.authenticate(request, SigningRules.forService(service.signingName()));
 
                 operation = protocol.resolve(entry.table(), request);
-                SdkRequest sdkRequest = protocol.readRequest(operation, request);
+                sdkRequest = protocol.readRequest(operation, request);
                 caller = new Caller(authenticated.principal(), authenticated.region(), requestId, arrival,
                         request.remoteAddress(), userAgent(), request.secure(), authorizer);
-                SdkResponse sdkResponse = operation.invoke(caller, sdkRequest);
+                sdkResponse = operation.invoke(caller, sdkRequest);
                 return protocol.writeResponse(service, operation, sdkResponse, requestId);
             } catch (AwsException e) {
                 error = e;
@@ -115,6 +120,11 @@ public final class Gateway implements WireHandler {
 
         private String userAgent() {
             return request.header("User-Agent").orElse("");
+        }
+
+        /** Generated SDK model classes are all {@link SdkPojo}s; the marker types do not say so. */
+        private static ObjectNode render(Object model) {
+            return RequestParameters.of((SdkPojo) model);
         }
 
         CallRecord toRecord() {
@@ -132,6 +142,8 @@ public final class Gateway implements WireHandler {
                     userAgent(),
                     caller == null ? List.of() : caller.resources(),
                     operation != null && operation.readOnly(),
+                    Optional.ofNullable(sdkRequest).map(Call::render),
+                    Optional.ofNullable(sdkResponse).map(Call::render),
                     Optional.ofNullable(error).map(e -> e.codeFor(service.protocol())),
                     Optional.ofNullable(error).map(AwsException::getMessage));
         }
