@@ -95,7 +95,7 @@ public final class AwsManagedKeys {
         KeyMaterial material = materials.generate(keyId, KeySpec.SYMMETRIC_DEFAULT);
         KmsKey key = new KmsKey(scope, new KeyRecord(keyId, now, KeyState.Enabled,
                 "Default key that protects my " + service.protects() + " when no other key is defined",
-                KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, KeyOrigin.AWS_KMS, KeyManager.AWS, null, null,
+                KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, KeyOrigin.AWS_KMS, KeyManager.AWS, null, null, null,
                 KeyPolicies.awsManagedPolicy(scope, service.name(), service.title(), service.viaServicePrefix()),
                 List.of(), material.materialId()));
         records.putKey(tx, key);

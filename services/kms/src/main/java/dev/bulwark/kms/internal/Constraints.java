@@ -5,7 +5,6 @@ import dev.bulwark.core.CommonErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -77,14 +76,6 @@ public final class Constraints {
     public Constraints size(String member, Collection<?> value, int min, int max) {
         if (value != null) {
             lengthBounds(member, "'" + value + "'", value.size(), min, max);
-        }
-        return this;
-    }
-
-    public Constraints size(String member, Map<?, ?> value, int max) {
-        if (value != null && value.size() > max) {
-            violations.add("Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
         }
         return this;
     }

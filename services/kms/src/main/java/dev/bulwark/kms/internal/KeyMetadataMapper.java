@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.kms.model.MultiRegionKey;
  * algorithm lists only for the key's usage, {@code MultiRegionConfiguration} only for multi-Region
  * keys, {@code DeletionDate} only while pending deletion, {@code CurrentKeyMaterialId} only for
  * symmetric encryption keys that have material, {@code CustomerMasterKeySpec} (deprecated) only
- * for the specs that enum has.
+ * for the specs that enum has, {@code PendingDeletionWindowInDays} only in PendingReplicaDeletion.
  */
 public final class KeyMetadataMapper {
     /** The values of the deprecated CustomerMasterKeySpec enum; newer specs have no entry there. */
@@ -51,6 +51,9 @@ public final class KeyMetadataMapper {
         algorithms(metadata, spec, record.keyUsage());
         if (record.multiRegion() != null) {
             metadata.multiRegionConfiguration(multiRegionConfiguration(key));
+        }
+        if (record.state() == KeyState.PendingReplicaDeletion) {
+            metadata.pendingDeletionWindowInDays(record.pendingDeletionWindowInDays());
         }
         if (spec == KeySpec.SYMMETRIC_DEFAULT && record.currentMaterialId() != null) {
             metadata.currentKeyMaterialId(record.currentMaterialId());

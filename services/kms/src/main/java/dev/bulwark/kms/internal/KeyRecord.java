@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param description       never null; AWS reports an empty description as {@code ""}
  * @param multiRegion       the key's place in its multi-Region family; null for single-Region keys
  * @param deletionDate      set while the state is PendingDeletion
+ * @param pendingDeletionWindowInDays the waiting period asked for when deletion was scheduled; kept
+ *                          while deletion is pending (a multi-Region primary waits for its replicas
+ *                          with it, and AWS reports it in state PendingReplicaDeletion)
  * @param policy            the key policy document, exactly as given or generated
  * @param tags              in the order they were added
  * @param currentMaterialId the material new ciphertexts use; null while no material exists (PendingImport)
@@ -32,6 +35,7 @@ public record KeyRecord(
         KeyManager keyManager,
         MultiRegion multiRegion,
         Instant deletionDate,
+        Integer pendingDeletionWindowInDays,
         String policy,
         List<KeyTag> tags,
         String currentMaterialId) {
@@ -65,38 +69,30 @@ public record KeyRecord(
         return state == KeyState.Enabled;
     }
 
+    /** The key in another state; leaving the pending-deletion states forgets the deletion date and window. */
     public KeyRecord withState(KeyState newState) {
+        boolean pending = newState == KeyState.PendingDeletion || newState == KeyState.PendingReplicaDeletion;
         return new KeyRecord(keyId, creationDate, newState, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, newState == KeyState.PendingDeletion ? deletionDate : null, policy, tags, currentMaterialId);
+                multiRegion, pending ? deletionDate : null, pending ? pendingDeletionWindowInDays : null, policy, tags, currentMaterialId);
     }
 
-    public KeyRecord withPendingDeletion(Instant date) {
+    public KeyRecord withPendingDeletion(Instant date, int windowInDays) {
         return new KeyRecord(keyId, creationDate, KeyState.PendingDeletion, description, keySpec, keyUsage, origin,
-                keyManager, multiRegion, date, policy, tags, currentMaterialId);
+                keyManager, multiRegion, date, windowInDays, policy, tags, currentMaterialId);
     }
 
     public KeyRecord withDescription(String newDescription) {
         return new KeyRecord(keyId, creationDate, state, newDescription, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, policy, tags, currentMaterialId);
-    }
-
-    public KeyRecord withPolicy(String newPolicy) {
-        return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, newPolicy, tags, currentMaterialId);
-    }
-
-    public KeyRecord withTags(List<KeyTag> newTags) {
-        return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, policy, newTags, currentMaterialId);
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId);
     }
 
     public KeyRecord withMultiRegion(MultiRegion newMultiRegion) {
         return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                newMultiRegion, deletionDate, policy, tags, currentMaterialId);
+                newMultiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId);
     }
 
     public KeyRecord withCurrentMaterial(String materialId) {
         return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, policy, tags, materialId);
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, materialId);
     }
 }

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 /**
  * Encrypt, Decrypt and ReEncrypt. Each checks its request's constraints, finds and authorizes
  * the key (with the encryption context and algorithm as condition keys), checks the key's state
- * and usage, answers DryRun when everything would succeed, and only then returns key material's
- * work.
+ * and usage, and answers DryRun once everything else would succeed. Plaintexts are held as
+ * {@link SecretBytes} and wiped once the response has its copy.
  */
 public final class Cryptography {
     static final List<String> ENCRYPTION_ALGORITHMS = List.of("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE");

@@ -114,13 +114,21 @@ final class KeyCipher {
             authorize(caller, resolved, action, algorithm, context);
             return decryptAsymmetric(tx, resolved.key(), ciphertext, algorithm, context, operation);
         }
-        named.ifPresent(resolved -> authorize(caller, resolved, action, algorithm, context));
-        if (named.isPresent() && named.get().key().usage() != KeyUsage.ENCRYPT_DECRYPT) {
-            throw KmsErrors.incorrectKey();
-        }
-        if (named.isPresent() && named.get().key().spec() != KeySpec.SYMMETRIC_DEFAULT) {
-            throw KmsErrors.algorithmIncompatible(algorithm.wireName(), named.get().key().spec().wireName());
-        }
+        return decryptSymmetric(tx, caller, ciphertext, named, context, action);
+    }
+
+    private Opened decryptSymmetric(ReadTransaction tx, Caller caller, byte[] ciphertext, Optional<ResolvedKey> named,
+            Map<String, String> context, String action) {
+        EncryptionAlgorithm algorithm = EncryptionAlgorithm.SYMMETRIC_DEFAULT;
+        named.ifPresent(resolved -> {
+            authorize(caller, resolved, action, algorithm, context);
+            if (resolved.key().usage() != KeyUsage.ENCRYPT_DECRYPT) {
+                throw KmsErrors.incorrectKey();
+            }
+            if (resolved.key().spec() != KeySpec.SYMMETRIC_DEFAULT) {
+                throw KmsErrors.algorithmIncompatible(algorithm.wireName(), resolved.key().spec().wireName());
+            }
+        });
         Header header = SymmetricCiphertext.readHeader(ciphertext).orElseThrow(KmsErrors::invalidCiphertext);
         KmsKey key;
         if (named.isPresent()) {

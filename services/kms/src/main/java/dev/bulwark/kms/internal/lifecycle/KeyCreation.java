@@ -105,7 +105,7 @@ public final class KeyCreation {
                 material == null ? KeyState.PendingImport : KeyState.Enabled,
                 request.description(), spec, usage, origin, KeyManager.CUSTOMER,
                 multiRegion ? new KeyRecord.MultiRegion(scope.region().name(), List.of()) : null,
-                null, policy, tags, material == null ? null : material.materialId()));
+                null, null, policy, tags, material == null ? null : material.materialId()));
         caller.noteResource(key.arn());
         transactions.write(tx -> {
             records.putKey(tx, key);

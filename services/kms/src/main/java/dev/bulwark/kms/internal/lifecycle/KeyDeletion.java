@@ -65,7 +65,7 @@ public final class KeyDeletion {
         KmsKey scheduled = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:ScheduleKeyDeletion");
             key.requireState(DELETABLE);
-            KmsKey pending = key.with(key.record().withPendingDeletion(deletionDate));
+            KmsKey pending = key.with(key.record().withPendingDeletion(deletionDate, days));
             records.putKey(tx, pending);
             jobs.schedule(tx, KeyDeletionJob.jobKey(key.scope(), key.keyId()), deletionDate, new byte[0]);
             return pending;
