@@ -7,6 +7,8 @@ import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.crypto.SecretBytes;
+import dev.bulwark.jobs.JobRunner;
+import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.kms.KmsService;
 import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.store.Store;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A KMS over a real sealed store in memory, a clock tests move and a job scheduler tests drive,
- * with callers whose authorization requests are recorded. The authorizer allows an account's own
+ * A KMS over a real sealed store in memory, a clock tests move, and the server's job scheduler
+ * and runner (which tests run by hand), with callers whose authorization requests are recorded. The authorizer allows an account's own
  * resources and nothing across accounts, as the server's default authorizer does.
  */
 public final class KmsTestKit {
@@ -32,8 +34,9 @@ public final class KmsTestKit {
 
     public final SecureRandom random = new SecureRandom();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
-    public final RecordingJobScheduler jobs = new RecordingJobScheduler();
+    public final StoredJobs jobs = new StoredJobs();
     public final Store store;
+    public final JobRunner jobRunner;
     public final KmsCore core;
     public final List<AuthorizationRequest> authorizations = new ArrayList<>();
 
@@ -52,6 +55,8 @@ public final class KmsTestKit {
         };
         this.store = SealedStore.open(new InMemoryBackend(), rootKeys, random, clock);
         this.core = KmsCore.create(store, jobs, clock, random);
+        this.jobRunner = new JobRunner(store, clock);
+        KmsService.jobHandlers(clock).forEach(jobRunner::register);
     }
 
     /** The account root of the test account, calling in the test region. */
@@ -70,9 +75,9 @@ public final class KmsTestKit {
                 "127.0.0.1", "test", true, sameAccount);
     }
 
-    /** Runs the jobs due now, with KMS's handlers. */
-    public void runDueJobs() {
-        jobs.runDue(store, clock.instant(), KmsService.jobHandlers(clock));
+    /** Runs the jobs due now with KMS's handlers, as the server's job runner does; returns how many ran. */
+    public int runDueJobs() {
+        return jobRunner.runDue();
     }
 
     public AuthorizationRequest lastAuthorization(String action) {

@@ -3,6 +3,8 @@ package dev.bulwark.kms.internal.lifecycle;
 import static dev.bulwark.kms.testing.AwsErrorAssert.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.jobs.Job;
+import dev.bulwark.jobs.JobKey;
 import dev.bulwark.kms.internal.KmsSchema;
 import dev.bulwark.kms.internal.KmsScope;
 import dev.bulwark.kms.internal.aliases.Aliases;
@@ -55,11 +57,8 @@ class KeyDeletionTest {
         assertThat(described.keyStateAsString()).isEqualTo("PendingDeletion");
         assertThat(described.enabled()).isFalse();
         assertThat(described.deletionDate()).isEqualTo(response.deletionDate());
-        assertThat(kit.jobs.pending()).hasSize(1).allSatisfy((jobKey, job) -> {
-            assertThat(jobKey.type()).isEqualTo("kms.delete-key");
-            assertThat(jobKey.id()).isEqualTo("111122223333/us-east-1/" + key.keyId());
-            assertThat(job.runAt()).isEqualTo(response.deletionDate());
-        });
+        Optional<Job> job = kit.store.read(tx -> kit.jobs.find(tx, new JobKey("kms.delete-key", "111122223333/us-east-1/" + key.keyId())));
+        assertThat(job).get().extracting(Job::runAt).isEqualTo(response.deletionDate());
     }
 
     @Test
@@ -93,7 +92,10 @@ class KeyDeletionTest {
         KeyMetadata described = describe(key.keyId());
         assertThat(described.keyStateAsString()).isEqualTo("Disabled");
         assertThat(described.deletionDate()).isNull();
-        assertThat(kit.jobs.pending()).isEmpty();
+        Optional<Job> job = kit.store.read(tx -> kit.jobs.find(tx, new JobKey("kms.delete-key", "111122223333/us-east-1/" + key.keyId())));
+        assertThat(job).isEmpty();
+        kit.clock.advance(Duration.ofDays(30));
+        assertThat(kit.runDueJobs()).isZero();
         assertAwsError(() -> deletion.cancelKeyDeletion(kit.caller(), CancelKeyDeletionRequest.builder().keyId(key.keyId()).build()),
                 "KMSInvalidStateException", key.arn() + " is not pending deletion.");
     }
@@ -127,12 +129,12 @@ class KeyDeletionTest {
         aliases.createAlias(kit.caller(), CreateAliasRequest.builder().aliasName("alias/kept").targetKeyId(other.keyId()).build());
         schedule(key.keyId(), 7);
 
-        kit.clock.advance(Duration.ofDays(6));
-        kit.runDueJobs();
+        kit.clock.advance(Duration.ofDays(7).minusSeconds(1));
+        assertThat(kit.runDueJobs()).isZero();
         assertThat(describe(key.keyId()).keyStateAsString()).as("not due yet").isEqualTo("PendingDeletion");
 
-        kit.clock.advance(Duration.ofDays(1));
-        kit.runDueJobs();
+        kit.clock.advance(Duration.ofSeconds(1));
+        assertThat(kit.runDueJobs()).isEqualTo(1);
 
         Optional<StoredRecord> keyRecord = kit.store.read(tx -> tx.get(KmsSchema.key(scope, key.keyId())));
         assertThat(keyRecord).isEmpty();
@@ -147,7 +149,8 @@ class KeyDeletionTest {
     void aJobForACancelledDeletionLeavesTheKeyAlone() {
         KeyMetadata key = createKey();
         schedule(key.keyId(), 7);
-        var job = kit.jobs.pending().values().iterator().next();
+        Job job = kit.store.read(tx -> kit.jobs.find(tx, new JobKey("kms.delete-key", "111122223333/us-east-1/" + key.keyId())))
+                .orElseThrow();
         deletion.cancelKeyDeletion(kit.caller(), CancelKeyDeletionRequest.builder().keyId(key.keyId()).build());
 
         kit.store.write(tx -> {
