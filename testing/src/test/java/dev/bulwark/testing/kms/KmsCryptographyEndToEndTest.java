@@ -11,6 +11,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class KmsCryptographyEndToEndTest {
     void invalidCiphertextsAreRefusedWithoutAMessage() {
         KeyMetadata key = symmetricKey();
         byte[] ciphertext = kms.encrypt(request -> request.keyId(key.keyId()).plaintext(MESSAGE)).ciphertextBlob().asByteArray();
-        byte[] appended = java.util.Arrays.copyOf(ciphertext, ciphertext.length + 8);
+        byte[] appended = Arrays.copyOf(ciphertext, ciphertext.length + 8);
 
         assertKmsError(() -> kms.decrypt(request -> request.keyId(key.keyId()).ciphertextBlob(SdkBytes.fromByteArray(appended))),
                 "InvalidCiphertextException", null);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -121,7 +122,7 @@ class KmsKeysEndToEndTest {
 
         for (String keyId : List.of(key.keyId(), key.arn(), "alias/e2e-forms", aliasArn)) {
             assertThat(kms.describeKey(request -> request.keyId(keyId)).keyMetadata().keyId()).as(keyId).isEqualTo(key.keyId());
-            assertThat(kms.encrypt(request -> request.keyId(keyId).plaintext(software.amazon.awssdk.core.SdkBytes.fromUtf8String("encrypt-me")))
+            assertThat(kms.encrypt(request -> request.keyId(keyId).plaintext(SdkBytes.fromUtf8String("encrypt-me")))
                     .keyId()).isEqualTo(key.arn());
         }
         assertKmsError(() -> kms.createAlias(request -> request.aliasName("e2e-no-prefix").targetKeyId(key.keyId())),
@@ -182,7 +183,7 @@ class KmsKeysEndToEndTest {
         assertThat(external.enabled()).isFalse();
         assertThat(external.currentKeyMaterialId()).isNull();
         assertKmsError(() -> kms.encrypt(request -> request.keyId(external.keyId())
-                        .plaintext(software.amazon.awssdk.core.SdkBytes.fromUtf8String("test content 123 !#"))),
+                        .plaintext(SdkBytes.fromUtf8String("test content 123 !#"))),
                 "KMSInvalidStateException", external.arn() + " is pending import.");
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.kms.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.AwsException;
@@ -12,13 +13,13 @@ public final class AwsErrorAssert {
 
     public static void assertAwsError(ThrowingCallable call, String code, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class, e -> {
-            org.assertj.core.api.Assertions.assertThat(e.code()).as("error code").isEqualTo(code);
-            org.assertj.core.api.Assertions.assertThat(e.getMessage()).as("error message").isEqualTo(message);
+            assertThat(e.code()).as("error code").isEqualTo(code);
+            assertThat(e.getMessage()).as("error message").isEqualTo(message);
         });
     }
 
     public static void assertAwsErrorCode(ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AwsException.class,
-                e -> org.assertj.core.api.Assertions.assertThat(e.code()).as("error code").isEqualTo(code));
+                e -> assertThat(e.code()).as("error code").isEqualTo(code));
     }
 }

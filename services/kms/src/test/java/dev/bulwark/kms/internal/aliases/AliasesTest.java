@@ -3,6 +3,7 @@ package dev.bulwark.kms.internal.aliases;
 import static dev.bulwark.kms.testing.AwsErrorAssert.assertAwsError;
 import static dev.bulwark.kms.testing.AwsErrorAssert.assertAwsErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
+import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
@@ -58,8 +60,8 @@ class AliasesTest {
         assertThat(targetOf("alias/by-arn")).isEqualTo(key.keyId());
         assertThat(customerAliases()).extracting(AliasListEntry::aliasName, AliasListEntry::aliasArn, AliasListEntry::targetKeyId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("alias/by-arn", "arn:aws:kms:us-east-1:111122223333:alias/by-arn", key.keyId()),
-                        org.assertj.core.groups.Tuple.tuple("alias/by-id", "arn:aws:kms:us-east-1:111122223333:alias/by-id", key.keyId()));
+                        tuple("alias/by-arn", "arn:aws:kms:us-east-1:111122223333:alias/by-arn", key.keyId()),
+                        tuple("alias/by-id", "arn:aws:kms:us-east-1:111122223333:alias/by-id", key.keyId()));
         assertThat(customerAliases().get(0).creationDate()).isEqualTo(kit.clock.instant());
     }
 
@@ -203,7 +205,7 @@ class AliasesTest {
         assertThat(managed.description()).isEqualTo("Default key that protects my EBS volumes when no other key is defined");
         assertThat(targetOf("alias/aws/ebs")).as("created once").isEqualTo(managed.keyId());
         assertAwsErrorCode(() -> lifecycle.disableKey(kit.caller(),
-                software.amazon.awssdk.services.kms.model.DisableKeyRequest.builder().keyId(managed.keyId()).build()), "AccessDeniedException");
+                DisableKeyRequest.builder().keyId(managed.keyId()).build()), "AccessDeniedException");
         assertAwsErrorCode(() -> createAlias("alias/mine", managed.keyId()), "AccessDeniedException");
         assertAwsError(() -> targetOf("alias/aws/not-a-service"), "NotFoundException",
                 "Alias arn:aws:kms:us-east-1:111122223333:alias/aws/not-a-service is not found.");

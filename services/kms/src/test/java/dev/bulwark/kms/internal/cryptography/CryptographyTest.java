@@ -18,6 +18,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
@@ -125,7 +126,7 @@ class CryptographyTest {
         byte[] ciphertext = encrypt(key.keyId(), Map.of()).ciphertextBlob().asByteArray();
         byte[] tampered = ciphertext.clone();
         tampered[tampered.length - 1] ^= 1;
-        byte[] appended = java.util.Arrays.copyOf(ciphertext, ciphertext.length + 8);
+        byte[] appended = Arrays.copyOf(ciphertext, ciphertext.length + 8);
 
         for (byte[] bad : List.of(tampered, appended, "not a ciphertext".getBytes(StandardCharsets.UTF_8))) {
             assertAwsError(() -> decrypt(SdkBytes.fromByteArray(bad), Map.of()), "InvalidCiphertextException", null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.testing.KmsTestKit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
@@ -28,7 +29,7 @@ class DataKeysTest {
     @Test
     void aDataKeyHasTheRequestedLengthAndDecryptsToItsPlaintext() {
         KeyMetadata key = symmetricKey();
-        for (var request : java.util.List.of(GenerateDataKeyRequest.builder().keySpec("AES_256"),
+        for (var request : List.of(GenerateDataKeyRequest.builder().keySpec("AES_256"),
                 GenerateDataKeyRequest.builder().keySpec("AES_128"), GenerateDataKeyRequest.builder().numberOfBytes(7))) {
             GenerateDataKeyResponse dataKey = dataKeys.generateDataKey(kit.caller(),
                     request.keyId(key.keyId()).encryptionContext(Map.of("file", "a.txt")).build());

@@ -11,6 +11,7 @@ import dev.bulwark.kms.internal.cryptography.SymmetricCiphertext.Header;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class SymmetricCiphertextTest {
         assertThat(SymmetricCiphertext.readHeader(new byte[0])).isEmpty();
         assertThat(SymmetricCiphertext.readHeader("not a ciphertext at all, just text".getBytes(StandardCharsets.UTF_8))).isEmpty();
         byte[] blob = format.seal(ACCOUNT, material, plaintext, Map.of());
-        assertThat(SymmetricCiphertext.readHeader(java.util.Arrays.copyOf(blob, 60))).isEmpty();
+        assertThat(SymmetricCiphertext.readHeader(Arrays.copyOf(blob, 60))).isEmpty();
         blob[0] = 2;
         assertThat(SymmetricCiphertext.readHeader(blob)).isEmpty();
     }
