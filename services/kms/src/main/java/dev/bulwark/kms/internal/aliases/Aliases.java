@@ -117,7 +117,7 @@ public final class Aliases {
             AliasRecord alias = existingAlias(tx, scope, request.aliasName());
             // A key past its deletion date but not yet purged no longer exists: its alias can go without asking it.
             records.findKey(tx, scope, alias.targetKeyId())
-                    .ifPresent(key -> caller.authorize("kms:DeleteAlias", key.arn(), KmsConditions.of(caller, key).toMap()));
+                    .ifPresent(key -> KeyAccess.authorize(caller, "kms:DeleteAlias", key, KmsConditions.of(caller, key)));
             records.deleteAlias(tx, scope, alias.aliasName());
             return null;
         });

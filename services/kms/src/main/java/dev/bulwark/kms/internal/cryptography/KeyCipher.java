@@ -10,6 +10,7 @@ import dev.bulwark.crypto.kms.AsymmetricCipher;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.crypto.kms.KeyUsage;
+import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KeyResolver;
 import dev.bulwark.kms.internal.KeyResolver.Accepts;
@@ -188,7 +189,7 @@ final class KeyCipher {
 
     private static void authorize(Caller caller, ResolvedKey resolved, String action, EncryptionAlgorithm algorithm,
             Map<String, String> context) {
-        caller.authorize(action, resolved.key().arn(),
-                KmsConditions.of(caller, resolved).encryptionAlgorithm(algorithm).encryptionContext(context).toMap());
+        KeyAccess.authorize(caller, action, resolved.key(),
+                KmsConditions.of(caller, resolved).encryptionAlgorithm(algorithm).encryptionContext(context));
     }
 }

@@ -84,6 +84,20 @@ class CryptographyTest {
     }
 
     @Test
+    void useOfAKeyIsAuthorizedOnItsArnUnderItsKeyPolicy() {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        KeyMetadata key = creation.createKey(kit.caller(), CreateKeyRequest.builder().policy(policy).build()).keyMetadata();
+
+        encrypt(key.keyId(), Map.of());
+
+        var authorization = kit.lastAuthorization("kms:Encrypt");
+        assertThat(authorization.resourceArn()).isEqualTo(key.arn());
+        assertThat(authorization.resourceAccess().policy()).hasValue(policy);
+        assertThat(authorization.resourceAccess().policyMustAllow()).as("a key policy is the primary control").isTrue();
+    }
+
+    @Test
     void everyKeyIdFormEncryptsAndDecrypts() {
         KeyMetadata key = symmetricKey();
         aliases.createAlias(kit.caller(), CreateAliasRequest.builder().aliasName("alias/app").targetKeyId(key.keyId()).build());
