@@ -81,9 +81,18 @@ public final class Caller {
 
     /** Authorizes with service condition keys, or throws AWS's AccessDeniedException. */
     public void authorize(String action, String resourceArn, Map<String, List<String>> conditionKeys) {
+        authorize(action, resourceArn, conditionKeys, ResourceAccess.NONE);
+    }
+
+    /**
+     * Authorizes with service condition keys and the resource's own policy and grants (KMS key
+     * policies, secret resource policies), or throws AWS's AccessDeniedException.
+     */
+    public void authorize(String action, String resourceArn, Map<String, List<String>> conditionKeys,
+            ResourceAccess resourceAccess) {
         noteResource(resourceArn);
         Authorizer.Decision decision = authorizer.decide(this,
-                new AuthorizationRequest(principal, action, resourceArn, conditionKeys));
+                new AuthorizationRequest(principal, action, resourceArn, conditionKeys, resourceAccess));
         if (!decision.allowed()) {
             throw CommonErrors.accessDenied(
                     "User: " + principal.arn() + " is not authorized to perform: " + action
