@@ -1,5 +1,6 @@
 package dev.bulwark.sts;
 
+import dev.bulwark.auth.IdentityPolicySource;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.core.call.Principal;
@@ -7,7 +8,6 @@ import dev.bulwark.core.service.AwsService;
 import dev.bulwark.core.service.Operation;
 import dev.bulwark.core.service.ServiceDescriptor;
 import dev.bulwark.iam.IamRoles;
-import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.internal.AccessKeyInfoOperation;
 import dev.bulwark.sts.internal.AssumeRoleOperation;
@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
  * the STS API reference. Temporary credentials are stored with the access keys (the auth
  * module's session credential store), so SigV4 verifies them like any key, with their session
  * token, until they expire. Roles and their trust policies are IAM's, read through its public
- * API; trust is decided by the policy engine.
+ * API; trust is decided by the policy engine, with the callers' policies from IAM's
+ * {@link IdentityPolicySource}.
  */
 public final class StsService implements AwsService {
     public static final ServiceDescriptor DESCRIPTOR =
@@ -37,7 +38,7 @@ public final class StsService implements AwsService {
     private final SessionTokenOperation sessionToken;
     private final AccessKeyInfoOperation accessKeyInfo;
 
-    public StsService(Store store, IamRoles roles, IdentityPolicies policies, Clock clock, SecureRandom random) {
+    public StsService(Store store, IamRoles roles, IdentityPolicySource policies, Clock clock, SecureRandom random) {
         StsContext sts = new StsContext(store, roles, policies, clock, new AccessKeyGenerator(random));
         this.assumeRole = new AssumeRoleOperation(sts);
         this.sessionToken = new SessionTokenOperation(sts);

@@ -1,5 +1,6 @@
 package dev.bulwark.iam.internal;
 
+import dev.bulwark.auth.IdentityPolicySource;
 import dev.bulwark.auth.identity.SessionContext;
 import dev.bulwark.auth.identity.SessionCredentialStore;
 import dev.bulwark.auth.policy.AttachedPolicy;
@@ -8,8 +9,6 @@ import dev.bulwark.auth.policy.MalformedPolicyException;
 import dev.bulwark.auth.policy.PolicyDocument;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.call.Principal;
-import dev.bulwark.iam.IdentityPolicies;
-import dev.bulwark.iam.PrincipalPolicies;
 import dev.bulwark.store.ReadTransaction;
 import dev.bulwark.store.Store;
 import java.util.ArrayList;
@@ -19,7 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link IdentityPolicies} over the store, read in one transaction so the answer is consistent.
+ * {@link IdentityPolicySource} over IAM's records, read in one transaction so the answer is
+ * consistent, and afresh on every call so a policy change applies to the very next request.
  *
  * <p>A principal is matched to its IAM entity by name and unique id together: a user deleted
  * and recreated under the same name is a new user (a new {@code AIDA...} id), so credentials of
@@ -27,8 +27,12 @@ import java.util.Optional;
  * ({@code arn:aws:sts::1:assumed-role/Name/session}, principal id {@code AROA...:session}) is
  * evaluated as its role, whose ARN with its path comes from the session STS recorded; its
  * principal tags are the role's tags overridden by the session's, as in AWS.
+ *
+ * <p>Documents were validated by the same parser when they were stored; should one no longer
+ * parse (a stricter parser after an upgrade), the call fails rather than evaluate without it.
+ * Permissions boundaries are stored but not returned: the engine does not evaluate them yet.
  */
-public final class StoredIdentityPolicies implements IdentityPolicies {
+public final class StoredIdentityPolicies implements IdentityPolicySource {
     private final Store store;
 
     public StoredIdentityPolicies(Store store) {
@@ -36,15 +40,14 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
     }
 
     @Override
-    public PrincipalPolicies forPrincipal(Principal principal) {
+    public PrincipalPolicies policiesOf(Principal principal) {
         return switch (principal.type()) {
-            case ROOT -> new PrincipalPolicies(AwsPrincipal.root(principal.account()), List.of(), Optional.empty(),
-                    List.of());
+            case ROOT -> new PrincipalPolicies(AwsPrincipal.root(principal.account()), List.of(), List.of());
             case IAM_USER -> store.read(tx -> forUser(tx, principal));
             case ASSUMED_ROLE -> store.read(tx -> forRoleSession(tx, principal));
             case FEDERATED_USER -> new PrincipalPolicies(
                     AwsPrincipal.federatedUser(principal.account(), Entities.nameInArn(principal.arn())), List.of(),
-                    Optional.empty(), List.of());
+                    List.of());
         };
     }
 
@@ -54,7 +57,7 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
         Optional<UserRecord> found = EntityKind.USER.find(tx, account, Entities.nameInArn(principal.arn()))
                 .filter(user -> user.userId().equals(principal.principalId()));
         if (found.isEmpty()) {
-            return new PrincipalPolicies(evaluated, List.of(), Optional.empty(), List.of());
+            return new PrincipalPolicies(evaluated, List.of(), List.of());
         }
         UserRecord user = found.get();
         List<AttachedPolicy> policies = new ArrayList<>(ownPolicies(tx, account, EntityKind.USER, user));
@@ -62,8 +65,7 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
             EntityKind.GROUP.find(tx, account, groupKey)
                     .ifPresent(group -> policies.addAll(ownPolicies(tx, account, EntityKind.GROUP, group)));
         }
-        return new PrincipalPolicies(evaluated.withTags(tagMap(user.tags())), policies,
-                boundary(tx, account, user.permissionsBoundaryArn()), List.of());
+        return new PrincipalPolicies(evaluated.withTags(tagMap(user.tags())), policies, List.of());
     }
 
     private static PrincipalPolicies forRoleSession(ReadTransaction tx, Principal principal) {
@@ -83,7 +85,7 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
         session.ifPresent(found -> tags.putAll(found.tags()));
         AwsPrincipal evaluated = AwsPrincipal.assumedRole(roleArn, roleId, roleAndSession[1]).withTags(tags);
         if (role.isEmpty()) {
-            return new PrincipalPolicies(evaluated, List.of(), Optional.empty(), List.of());
+            return new PrincipalPolicies(evaluated, List.of(), List.of());
         }
         List<AttachedPolicy> sessionPolicies = new ArrayList<>();
         session.ifPresent(found -> {
@@ -92,8 +94,7 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
                 managedPolicy(tx, account, policyArn).ifPresent(sessionPolicies::add);
             }
         });
-        return new PrincipalPolicies(evaluated, ownPolicies(tx, account, EntityKind.ROLE, role.get()),
-                boundary(tx, account, role.get().permissionsBoundaryArn()), sessionPolicies);
+        return new PrincipalPolicies(evaluated, ownPolicies(tx, account, EntityKind.ROLE, role.get()), sessionPolicies);
     }
 
     private static <T extends PolicyHolder<T>> List<AttachedPolicy> ownPolicies(ReadTransaction tx,
@@ -105,10 +106,6 @@ public final class StoredIdentityPolicies implements IdentityPolicies {
             managedPolicy(tx, account, policyArn).ifPresent(policies::add);
         }
         return policies;
-    }
-
-    private static Optional<AttachedPolicy> boundary(ReadTransaction tx, AccountId account, String policyArn) {
-        return policyArn == null ? Optional.empty() : managedPolicy(tx, account, policyArn);
     }
 
     /** The default version of a managed policy of the account; nothing for other accounts' or unknown ARNs. */

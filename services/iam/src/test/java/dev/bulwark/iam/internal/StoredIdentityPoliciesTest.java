@@ -3,14 +3,16 @@ package dev.bulwark.iam.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.auth.Credential;
+import dev.bulwark.auth.IdentityPolicySource;
+import dev.bulwark.auth.IdentityPolicySource.PrincipalPolicies;
 import dev.bulwark.auth.identity.SessionContext;
 import dev.bulwark.auth.identity.SessionCredentialStore;
 import dev.bulwark.auth.policy.AttachedPolicy;
+import dev.bulwark.auth.policy.AwsPrincipal;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.iam.IamFixture;
 import dev.bulwark.iam.IdentityPolicies;
-import dev.bulwark.iam.PrincipalPolicies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +43,7 @@ class StoredIdentityPoliciesTest {
     private static final String ACCOUNT = IamFixture.ACCOUNT.value();
 
     private IamFixture iam;
-    private IdentityPolicies policies;
+    private IdentityPolicySource policies;
 
     @BeforeEach
     void open(@TempDir Path folder) {
@@ -55,11 +57,10 @@ class StoredIdentityPoliciesTest {
     }
 
     @Test
-    void aUsersPoliciesAreItsOwnAndItsGroupsWithItsBoundaryAndTags() {
+    void aUsersPoliciesAreItsOwnAndItsGroupsWithItsTags() {
         String readers = managedPolicy("Readers", "s3:Get*");
-        String boundary = managedPolicy("Boundary", "s3:*");
         String groupManaged = managedPolicy("GroupManaged", "sqs:*");
-        CreateUserResponse user = iam.call(CreateUserRequest.builder().userName("alice").permissionsBoundary(boundary)
+        CreateUserResponse user = iam.call(CreateUserRequest.builder().userName("alice")
                 .tags(Tag.builder().key("team").value("blue").build()).build());
         iam.call(PutUserPolicyRequest.builder().userName("alice").policyName("own").policyDocument(allow("kms:Decrypt")).build());
         iam.call(AttachUserPolicyRequest.builder().userName("alice").policyArn(readers).build());
@@ -68,15 +69,15 @@ class StoredIdentityPoliciesTest {
         iam.call(AttachGroupPolicyRequest.builder().groupName("devs").policyArn(groupManaged).build());
         iam.call(AddUserToGroupRequest.builder().groupName("devs").userName("alice").build());
 
-        PrincipalPolicies found = policies.forPrincipal(new Principal(Principal.Type.IAM_USER, IamFixture.ACCOUNT,
+        PrincipalPolicies found = policies.policiesOf(new Principal(Principal.Type.IAM_USER, IamFixture.ACCOUNT,
                 user.user().arn(), user.user().userId(), "AKIAALICEEXAMPLE0000"));
 
         assertThat(found.identityPolicies()).extracting(AttachedPolicy::name)
                 .containsExactly("user/alice/own", readers, "group/devs/shared", groupManaged);
-        assertThat(found.permissionsBoundary()).map(AttachedPolicy::name).contains(boundary);
         assertThat(found.sessionPolicies()).isEmpty();
-        assertThat(found.principal().tags()).containsEntry("team", "blue");
-        assertThat(found.principal().arn()).isEqualTo(user.user().arn());
+        AwsPrincipal principal = (AwsPrincipal) found.principal();
+        assertThat(principal.tags()).containsEntry("team", "blue");
+        assertThat(principal.arn()).isEqualTo(user.user().arn());
     }
 
     @Test
@@ -86,7 +87,7 @@ class StoredIdentityPoliciesTest {
         iam.call(CreateUserRequest.builder().userName("bob").build());
         iam.call(PutUserPolicyRequest.builder().userName("bob").policyName("own").policyDocument(allow("*")).build());
 
-        PrincipalPolicies found = policies.forPrincipal(new Principal(Principal.Type.IAM_USER, IamFixture.ACCOUNT,
+        PrincipalPolicies found = policies.policiesOf(new Principal(Principal.Type.IAM_USER, IamFixture.ACCOUNT,
                 old.user().arn(), old.user().userId(), "AKIABOBEXAMPLE000000"));
 
         assertThat(found.identityPolicies()).isEmpty();
@@ -106,20 +107,21 @@ class StoredIdentityPoliciesTest {
                 "AKIAALICEEXAMPLE0000", Instant.now(), Optional.of(allow("s3:GetObject")), List.of(sessionManaged),
                 Map.of("team", "green"), List.of(), Optional.empty()));
 
-        PrincipalPolicies found = policies.forPrincipal(session);
+        PrincipalPolicies found = policies.policiesOf(session);
 
         assertThat(found.identityPolicies()).extracting(AttachedPolicy::name).containsExactly("role/reader/own");
         assertThat(found.sessionPolicies()).extracting(AttachedPolicy::name).containsExactly("session", sessionManaged);
-        assertThat(found.principal().principalArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/ops/reader");
-        assertThat(found.principal().tags()).containsEntry("team", "green").containsEntry("tier", "gold");
+        AwsPrincipal principal = (AwsPrincipal) found.principal();
+        assertThat(principal.principalArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/ops/reader");
+        assertThat(principal.tags()).containsEntry("team", "green").containsEntry("tier", "gold");
     }
 
     @Test
     void theRootHasNoIdentityPolicies() {
-        PrincipalPolicies found = policies.forPrincipal(Principal.root(IamFixture.ACCOUNT, "AKIAROOTEXAMPLE00000"));
+        PrincipalPolicies found = policies.policiesOf(Principal.root(IamFixture.ACCOUNT, "AKIAROOTEXAMPLE00000"));
 
         assertThat(found.identityPolicies()).isEmpty();
-        assertThat(found.principal().arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
+        assertThat(((AwsPrincipal) found.principal()).arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":root");
     }
 
     private String managedPolicy(String name, String action) {

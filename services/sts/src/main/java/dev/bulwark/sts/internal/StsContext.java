@@ -1,8 +1,8 @@
 package dev.bulwark.sts.internal;
 
+import dev.bulwark.auth.IdentityPolicySource;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.iam.IamRoles;
-import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,11 +13,11 @@ import java.util.Objects;
 public final class StsContext {
     private final Store store;
     private final IamRoles roles;
-    private final IdentityPolicies policies;
+    private final IdentityPolicySource policies;
     private final Clock clock;
     private final AccessKeyGenerator keys;
 
-    public StsContext(Store store, IamRoles roles, IdentityPolicies policies, Clock clock, AccessKeyGenerator keys) {
+    public StsContext(Store store, IamRoles roles, IdentityPolicySource policies, Clock clock, AccessKeyGenerator keys) {
         this.store = Objects.requireNonNull(store, "store");
         this.roles = Objects.requireNonNull(roles, "roles");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -33,7 +33,7 @@ public final class StsContext {
         return roles;
     }
 
-    IdentityPolicies policies() {
+    IdentityPolicySource policies() {
         return policies;
     }
 
