@@ -1,6 +1,7 @@
 package dev.bulwark.testing.iam;
 
 import static dev.bulwark.testing.iam.IamTesting.ACCOUNT;
+import static dev.bulwark.testing.iam.IamTesting.allow;
 import static dev.bulwark.testing.iam.IamTesting.assertFails;
 import static dev.bulwark.testing.iam.IamTesting.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ class IamAccessKeysEndToEndTest {
     @Test
     void aNewKeyAuthenticatesAsItsUser() {
         iam.createUser(r -> r.userName("key-alice"));
+        iam.putUserPolicy(r -> r.userName("key-alice").policyName("key-info").policyDocument(allow("sts:GetAccessKeyInfo")));
 
         AccessKey key = iam.createAccessKey(r -> r.userName("key-alice")).accessKey();
 

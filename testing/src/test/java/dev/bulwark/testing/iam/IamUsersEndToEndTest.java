@@ -90,6 +90,7 @@ class IamUsersEndToEndTest {
         assertThat(root.userName()).isNull();
 
         iam.createUser(r -> r.userName("self-carol"));
+        iam.putUserPolicy(r -> r.userName("self-carol").policyName("self").policyDocument(allow("iam:GetUser")));
         AccessKey key = iam.createAccessKey(r -> r.userName("self-carol")).accessKey();
         try (IamClient carol = server.client(IamClient.builder(), IamTesting.credentials(key))) {
             assertThat(carol.getUser().user().userName()).isEqualTo("self-carol");
