@@ -78,20 +78,7 @@ public final class AssumeRoleOperation {
         Map<String, String> tags = sessionTags(request.tags());
         int packedPercent = packedPercent(policy, tags);
 
-        caller.noteResource(request.roleArn());
-        List<String> actions = new ArrayList<>(List.of("sts:AssumeRole"));
-        if (!tags.isEmpty()) {
-            actions.add("sts:TagSession");
-        }
-        if (request.sourceIdentity() != null) {
-            actions.add("sts:SetSourceIdentity");
-        }
-        AssumableRole role = sts.roles().find(request.roleArn())
-                .orElseThrow(() -> notAuthorized(principal, "sts:AssumeRole", request.roleArn()));
-        Optional<String> denied = trust.firstDenied(caller, role, actions, requestKeys(request, tags));
-        if (denied.isPresent()) {
-            throw notAuthorized(principal, denied.get(), role.arn());
-        }
+        AssumableRole role = authorizedRole(caller, request, tags);
         Duration lifetime = Duration.ofSeconds(duration(request, role, principal));
 
         String sessionName = request.roleSessionName();
@@ -112,6 +99,29 @@ public final class AssumeRoleOperation {
                 .packedPolicySize(policy.isPresent() || !tags.isEmpty() ? packedPercent : null)
                 .sourceIdentity(request.sourceIdentity())
                 .build();
+    }
+
+    /**
+     * The role, if its trust policy lets the caller assume it, and tag the session and set its
+     * source identity when the request does; AccessDenied naming the first action refused.
+     */
+    private AssumableRole authorizedRole(Caller caller, AssumeRoleRequest request, Map<String, String> tags) {
+        Principal principal = caller.principal();
+        caller.noteResource(request.roleArn());
+        List<String> actions = new ArrayList<>(List.of("sts:AssumeRole"));
+        if (!tags.isEmpty()) {
+            actions.add("sts:TagSession");
+        }
+        if (request.sourceIdentity() != null) {
+            actions.add("sts:SetSourceIdentity");
+        }
+        AssumableRole role = sts.roles().find(request.roleArn())
+                .orElseThrow(() -> notAuthorized(principal, "sts:AssumeRole", request.roleArn()));
+        Optional<String> denied = trust.firstDenied(caller, role, actions, requestKeys(request, tags));
+        if (denied.isPresent()) {
+            throw notAuthorized(principal, denied.get(), role.arn());
+        }
+        return role;
     }
 
     private static void validate(AssumeRoleRequest request) {
