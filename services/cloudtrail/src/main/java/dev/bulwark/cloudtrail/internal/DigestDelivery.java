@@ -92,7 +92,7 @@ public final class DigestDelivery {
         for (String region : regions) {
             DigestChain chain = trail.digestChains().get(region);
             if (chain == null) {
-                chain = DigestChain.startingAt(chainStart(trail));
+                chain = DigestChain.startingAt(trail.digestChainStart());
             }
             boolean due = !validating || closeOpenPeriods
                     ? chain.periodStart().isBefore(now)
@@ -101,14 +101,6 @@ public final class DigestDelivery {
                 writeDigest(trail, region, chain, now, !validating);
             }
         }
-    }
-
-    /** A chain starts when validation was turned on, or logging started, whichever is later. */
-    private static Instant chainStart(TrailDocument trail) {
-        Instant validationSince = trail.settings().logFileValidationSince();
-        Instant started = trail.logging().started();
-        Instant start = validationSince.isAfter(started) ? validationSince : started;
-        return start.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private void writeDigest(TrailDocument trail, String region, DigestChain chain, Instant end, boolean lastOfChain) {

@@ -26,7 +26,7 @@ final class EventRouting {
             return false;
         }
         boolean inRegion = global || trail.settings().multiRegion() || trail.homeRegion().equals(event.awsRegion());
-        return inRegion && trail.eventSelectors().stream().anyMatch(selector -> selects(selector, event));
+        return inRegion && trail.selectorsInForce().stream().anyMatch(selector -> selects(selector, event));
     }
 
     private static boolean selects(TrailDocument.Selector selector, StoredEvent event) {

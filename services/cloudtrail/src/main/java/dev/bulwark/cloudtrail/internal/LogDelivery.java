@@ -150,12 +150,13 @@ public final class LogDelivery {
                     tx.put(CloudTrailSchema.deliveredLog(deliveredLogId(file.log())), Documents.write(file.log()), null);
                 }
                 for (TrailDocument trail : round.trails()) {
-                    boolean delivered = staged.stream().anyMatch(f -> f.group().trail().arn().equals(trail.arn()));
+                    List<String> regions = staged.stream().filter(f -> f.group().trail().arn().equals(trail.arn()))
+                            .map(f -> f.group().region()).toList();
                     String failure = failures.get(trail.arn());
-                    if (delivered || failure != null) {
+                    if (!regions.isEmpty() || failure != null) {
                         Trails.get(tx, trail.accountId(), trail.region(), trail.name())
-                                .ifPresent(current -> Trails.put(tx, current.withDelivery(
-                                        current.delivery().attempted(now, failure))));
+                                .ifPresent(current -> Trails.put(tx, current.withChainsFor(regions)
+                                        .withDelivery(current.delivery().attempted(now, failure))));
                     }
                 }
                 return null;

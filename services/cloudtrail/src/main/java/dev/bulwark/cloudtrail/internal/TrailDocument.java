@@ -4,6 +4,9 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Arn;
 import dev.bulwark.core.Region;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,6 +123,29 @@ public record TrailDocument(
         public static DigestChain startingAt(Instant start) {
             return new DigestChain(start, null, null, null, null);
         }
+    }
+
+    /** The selectors in force: a trail that never had PutEventSelectors logs every management event. */
+    public List<Selector> selectorsInForce() {
+        return eventSelectors.isEmpty() ? List.of(Selector.ALL_MANAGEMENT_EVENTS) : eventSelectors;
+    }
+
+    /** A new digest chain starts when validation was turned on or logging started, whichever is later. */
+    public Instant digestChainStart() {
+        Instant validationSince = settings.logFileValidationSince();
+        Instant started = logging.started();
+        Instant start = validationSince.isAfter(started) ? validationSince : started;
+        return start.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** This trail, with a digest chain for every region it delivered files for, if it validates. */
+    public TrailDocument withChainsFor(Collection<String> regions) {
+        if (!settings.logFileValidation()) {
+            return this;
+        }
+        Map<String, DigestChain> chains = new HashMap<>(digestChains);
+        regions.forEach(region -> chains.computeIfAbsent(region, r -> DigestChain.startingAt(digestChainStart())));
+        return withDigestChains(chains);
     }
 
     public AccountId accountId() {

@@ -45,10 +45,7 @@ final class TrailViews {
     }
 
     static List<EventSelector> eventSelectors(TrailDocument trail) {
-        List<TrailDocument.Selector> selectors = trail.eventSelectors().isEmpty()
-                ? List.of(TrailDocument.Selector.ALL_MANAGEMENT_EVENTS)
-                : trail.eventSelectors();
-        return selectors.stream().map(selector -> EventSelector.builder()
+        return trail.selectorsInForce().stream().map(selector -> EventSelector.builder()
                         .readWriteType(selector.readWriteType())
                         .includeManagementEvents(selector.includeManagementEvents())
                         .dataResources(selector.dataResources().stream()
