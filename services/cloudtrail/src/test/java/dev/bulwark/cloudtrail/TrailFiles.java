@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class TrailFiles {
     /** Changes one byte of a log file's content (as an attacker editing an event would), keeping it gzip. */
     public static void alterOneByte(Path file) {
         byte[] content = gunzip(file);
-        int at = new String(content, java.nio.charset.StandardCharsets.UTF_8).indexOf("\"eventName\":\"") + 13;
+        int at = new String(content, StandardCharsets.UTF_8).indexOf("\"eventName\":\"") + 13;
         content[at] = (byte) (content[at] == 'X' ? 'Y' : 'X');
         gzipTo(file, content);
     }

@@ -10,6 +10,7 @@ import dev.bulwark.cloudtrail.Fixtures;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.call.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class EventRecordsTest {
     }
 
     private static List<String> fieldNames(ObjectNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
