@@ -10,6 +10,9 @@ import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
+import dev.bulwark.cloudtrail.CloudTrail;
+import dev.bulwark.cloudtrail.CloudTrailService;
+import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
 import dev.bulwark.http.HttpFrontConfig;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final ServerConfig config;
     private final DataFolder data;
     private final Store store;
+    private final CloudTrail cloudTrail;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -50,6 +55,12 @@ public final class BulwarkServer implements AutoCloseable {
         this.data = DataFolder.open(config.dataDir());
         this.store = data.openStore(random, clock);
         try {
+            this.cloudTrail = startCloudTrail(config, store, clock, random);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
@@ -58,9 +69,14 @@ public final class BulwarkServer implements AutoCloseable {
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
 
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new);
+                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(CloudTrailService.DESCRIPTOR, cloudTrail::service);
 
-            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
+            // The durable event log first: the other sinks see a call once it is queued for the store.
+            List<AuditSink> sinks = new ArrayList<>();
+            sinks.add(cloudTrail.auditSink());
+            sinks.addAll(extraAuditSinks);
+            AuditSink audit = AuditSinks.fanOut(sinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
@@ -71,9 +87,23 @@ public final class BulwarkServer implements AutoCloseable {
                     root);
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
         } catch (RuntimeException e) {
+            cloudTrail.close();
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The durable audit log and the CloudTrail API over it. A failed authentication's event goes
+     * to the account owning the access key it named, when that key exists.
+     */
+    private static CloudTrail startCloudTrail(ServerConfig config, Store store, Clock clock, SecureRandom random) {
+        AccessKeyStore accessKeys = new AccessKeyStore(store);
+        CloudTrailSettings settings = CloudTrailSettings.defaults(config.trailFolder(), config.defaultAccount(),
+                config.defaultRegion()).withRetention(config.eventRetention());
+        return CloudTrail.start(store, settings,
+                accessKeyId -> accessKeys.find(accessKeyId).map(credential -> credential.principal().account()),
+                clock, random);
     }
 
     /** Opens the data folder, bootstraps the identity and starts listening. */
@@ -122,7 +152,10 @@ public final class BulwarkServer implements AutoCloseable {
         out.flush();
     }
 
-    /** Graceful: stop accepting, finish in-flight requests, close the store. Idempotent. */
+    /**
+     * Graceful: stop accepting, finish in-flight requests, commit their audit records and deliver
+     * what trails are owed, close the store. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -131,6 +164,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        cloudTrail.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }

@@ -63,7 +63,7 @@ public final class DigestDelivery {
      * @param closeOpenPeriods write a digest for every open period, due or not (at shutdown)
      */
     public void run(boolean closeOpenPeriods) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         for (TrailDocument trail : store.read(Trails::all)) {
             try {
                 digestTrail(trail, now, closeOpenPeriods);
@@ -98,9 +98,18 @@ public final class DigestDelivery {
                     ? chain.periodStart().isBefore(now)
                     : !chain.periodStart().plus(period).isAfter(now);
             if (due) {
-                writeDigest(trail, region, chain, now, !validating);
+                writeDigest(trail, region, chain, wholeSecondAtOrAfter(now), !validating);
             }
         }
+    }
+
+    /**
+     * Digest times are whole seconds (they name the file). A period ends at the next whole second,
+     * so a period closed early at shutdown still ends after it started and gets a name of its own.
+     */
+    private static Instant wholeSecondAtOrAfter(Instant time) {
+        Instant whole = time.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(time) ? whole : whole.plusSeconds(1);
     }
 
     private void writeDigest(TrailDocument trail, String region, DigestChain chain, Instant end, boolean lastOfChain) {
