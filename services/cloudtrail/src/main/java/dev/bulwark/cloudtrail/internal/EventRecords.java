@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code tlsDetails} is omitted: the gateway does not learn the TLS version and cipher.
  */
 public final class EventRecords {
-    public static final String EVENT_VERSION = "1.08";
+    private static final String EVENT_VERSION = "1.08";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private EventRecords() {

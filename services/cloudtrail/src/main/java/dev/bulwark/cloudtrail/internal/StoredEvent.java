@@ -34,11 +34,6 @@ public final class StoredEvent {
     public record Resource(String type, String name) {
     }
 
-    /** The store id ({@link EventIds}). */
-    public String id() {
-        return id;
-    }
-
     public String json() {
         return new String(json, StandardCharsets.UTF_8);
     }

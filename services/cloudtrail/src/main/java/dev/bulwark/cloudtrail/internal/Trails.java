@@ -6,7 +6,6 @@ import dev.bulwark.core.Region;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.Page;
 import dev.bulwark.store.ReadTransaction;
-import dev.bulwark.store.RecordKey;
 import dev.bulwark.store.StoredRecord;
 import dev.bulwark.store.WriteTransaction;
 import java.util.ArrayList;
@@ -81,9 +80,5 @@ public final class Trails {
 
     private static TrailDocument read(StoredRecord record) {
         return Documents.read(record.key(), record.document(), TrailDocument.class);
-    }
-
-    static RecordKey key(TrailDocument trail) {
-        return CloudTrailSchema.trail(trail.accountId(), trail.region(), trail.name());
     }
 }
