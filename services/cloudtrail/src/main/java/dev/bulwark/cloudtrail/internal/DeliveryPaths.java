@@ -62,9 +62,10 @@ public final class DeliveryPaths {
      */
     public static Path file(Path root, String bucket, String key) {
         Path base = root.toAbsolutePath().normalize();
-        Path file = base.resolve(bucket).resolve(key).normalize();
-        if (!file.startsWith(base.resolve(bucket))) {
-            throw new IllegalArgumentException("Object key " + key + " leaves the delivery folder");
+        Path bucketFolder = base.resolve(bucket).normalize();
+        Path file = bucketFolder.resolve(key).normalize();
+        if (!base.equals(bucketFolder.getParent()) || !file.startsWith(bucketFolder) || file.equals(bucketFolder)) {
+            throw new IllegalArgumentException("Bucket " + bucket + " and key " + key + " leave the delivery folder");
         }
         return file;
     }
