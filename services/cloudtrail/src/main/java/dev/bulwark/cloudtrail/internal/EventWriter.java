@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores one batch of calls as CloudTrail events, in one write transaction: the event records,
@@ -24,6 +26,7 @@ import java.util.Optional;
  * authentication, happens before the transaction, so the transaction itself only writes.
  */
 public final class EventWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private final Store store;
     private final AccessKeyOwners keyOwners;
     private final AccountId defaultAccount;
@@ -52,7 +55,7 @@ public final class EventWriter {
             String scope = RecordKey.scope(where.account(), where.region());
             scopes.putIfAbsent(scope, new EventScope(where.account().value(), where.region().name()));
             events.add(new Rendered(CloudTrailSchema.event(scope, EventIds.of(call.eventTime(), call.eventId())),
-                    Documents.write(EventRecords.render(call, where, keyOwner))));
+                    render(call, where, keyOwner)));
         }
         OutboxBatch outbox = new OutboxBatch(events.stream().map(e -> new EventRef(e.key().scope(), e.key().id())).toList());
         String batchId = CloudTrailSchema.outboxId(clock.instant());
@@ -64,6 +67,24 @@ public final class EventWriter {
             tx.put(CloudTrailSchema.outbox(batchId), Documents.write(outbox), null);
             return null;
         });
+    }
+
+    /**
+     * A record that cannot be rendered would fail its batch on every retry and stall the log, so
+     * it is stored without its request and response rather than not at all.
+     */
+    private static byte[] render(CallRecord call, Attribution where, Optional<AccountId> keyOwner) {
+        try {
+            return Documents.write(EventRecords.render(call, where, keyOwner));
+        } catch (RuntimeException e) {
+            LOG.error("Event {} (request {}) could not be rendered whole; storing it without request parameters"
+                    + " and response elements", call.eventId(), call.requestId(), e);
+            CallRecord bare = new CallRecord(call.eventId(), call.eventTime(), call.requestId(), call.principal(),
+                    call.accessKeyId(), call.eventSource(), call.eventName(), call.awsRegion(), call.sourceIp(),
+                    call.userAgent(), call.resources(), call.readOnly(), Optional.empty(), Optional.empty(),
+                    call.errorCode(), call.errorMessage());
+            return Documents.write(EventRecords.render(bare, where, keyOwner));
+        }
     }
 
     private Attribution attribute(CallRecord call, Optional<AccountId> keyOwner) {
