@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * Turns a gateway call record into a CloudTrail event record, eventVersion 1.08, with AWS's
  * fields in AWS's order. The call record already holds request and response without the
- * members AWS marks sensitive; {@link Redactions} applies what AWS leaves out beyond that.
+ * members AWS marks sensitive; {@link Redactions} applies what AWS leaves out beyond that. A
+ * request or response without members is logged as {@code null}, as AWS logs StartLogging's
+ * response or GetCallerIdentity's request.
  * {@code tlsDetails} is omitted: the gateway does not learn the TLS version and cipher.
  */
 public final class EventRecords {
@@ -39,9 +41,11 @@ public final class EventRecords {
         call.errorCode().ifPresent(code -> event.put("errorCode", code));
         call.errorMessage().ifPresent(message -> event.put("errorMessage", message));
         event.set("requestParameters", call.requestParameters()
+                .filter(parameters -> !parameters.isEmpty())
                 .map(parameters -> Redactions.requestParameters(call.eventSource(), parameters))
                 .orElse(null));
         event.set("responseElements", call.responseElements()
+                .filter(elements -> !elements.isEmpty())
                 .filter(elements -> Redactions.logsResponse(call.eventSource(), call.eventName()))
                 .map(Redactions::responseElements)
                 .orElse(null));

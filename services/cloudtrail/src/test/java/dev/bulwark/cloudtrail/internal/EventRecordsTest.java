@@ -117,6 +117,16 @@ class EventRecordsTest {
     }
 
     @Test
+    void anEmptyRequestOrResponseIsLoggedAsNull() {
+        CallRecord startLogging = Fixtures.withContent(Fixtures.call("cloudtrail.amazonaws.com", "StartLogging", false,
+                TIME, Fixtures.REGION, List.of()), NODES.objectNode(), NODES.objectNode());
+        ObjectNode event = EventRecords.render(startLogging, HERE, Optional.empty());
+
+        assertThat(event.get("requestParameters").isNull()).isTrue();
+        assertThat(event.get("responseElements").isNull()).isTrue();
+    }
+
+    @Test
     void getSecretValueIsLoggedWithoutResponse() {
         CallRecord get = Fixtures.withContent(Fixtures.call("secretsmanager.amazonaws.com", "GetSecretValue", true, TIME,
                 Fixtures.REGION, List.of()), object("secretId", "db"), object("name", "db"));
