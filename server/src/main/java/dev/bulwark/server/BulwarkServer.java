@@ -10,6 +10,7 @@ import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.CloudTrail;
 import dev.bulwark.cloudtrail.CloudTrailService;
 import dev.bulwark.cloudtrail.CloudTrailSettings;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,15 +97,16 @@ public final class BulwarkServer implements AutoCloseable {
 
     /**
      * The durable audit log and the CloudTrail API over it. A failed authentication's event goes
-     * to the account owning the access key it named, when that key exists.
+     * to the account owning the access key it named, when that key exists; the keys here are
+     * long-term keys, which belong to no session.
      */
     private static CloudTrail startCloudTrail(ServerConfig config, Store store, Clock clock, SecureRandom random) {
         AccessKeyStore accessKeys = new AccessKeyStore(store);
         CloudTrailSettings settings = CloudTrailSettings.defaults(config.trailFolder(), config.defaultAccount(),
                 config.defaultRegion()).withRetention(config.eventRetention());
-        return CloudTrail.start(store, settings,
-                accessKeyId -> accessKeys.find(accessKeyId).map(credential -> credential.principal().account()),
-                clock, random);
+        AccessKeyFacts keyFacts = accessKeyId -> accessKeys.find(accessKeyId)
+                .map(credential -> new AccessKeyFacts.Key(credential.principal().account(), Optional.empty()));
+        return CloudTrail.start(store, settings, keyFacts, clock, random);
     }
 
     /** Opens the data folder, bootstraps the identity and starts listening. */

@@ -30,9 +30,9 @@ public final class CloudTrail implements AutoCloseable {
         this.service = service;
     }
 
-    public static CloudTrail start(Store store, CloudTrailSettings settings, AccessKeyOwners keyOwners, Clock clock,
+    public static CloudTrail start(Store store, CloudTrailSettings settings, AccessKeyFacts keys, Clock clock,
             SecureRandom random) {
-        EventWriter writer = new EventWriter(store, keyOwners, settings.defaultAccount(), settings.defaultRegion(), clock);
+        EventWriter writer = new EventWriter(store, keys, settings.defaultAccount(), settings.defaultRegion(), clock);
         GroupCommitLog log = new GroupCommitLog(writer::commit, settings.commitInterval(), settings.commitBatchSize(),
                 settings.queueCapacity());
         Housekeeping housekeeping = new Housekeeping(

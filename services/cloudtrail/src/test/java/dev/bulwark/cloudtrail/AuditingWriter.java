@@ -28,7 +28,7 @@ final class AuditingWriter {
         Store store = SealedStore.open(SqliteBackend.open(dataFolder), new KeyFileRootKeyProvider(dataFolder, random),
                 random, Clock.systemUTC());
         CloudTrail cloudTrail = CloudTrail.start(store, CloudTrailSettings.defaults(dataFolder.resolve("trails"),
-                Fixtures.ACCOUNT, Fixtures.REGION), AccessKeyOwners.NONE, Clock.systemUTC(), random);
+                Fixtures.ACCOUNT, Fixtures.REGION), AccessKeyFacts.NONE, Clock.systemUTC(), random);
         AuditSink sink = cloudTrail.auditSink();
         AtomicLongArray acknowledged = new AtomicLongArray(THREADS);
         for (int t = 0; t < THREADS; t++) {

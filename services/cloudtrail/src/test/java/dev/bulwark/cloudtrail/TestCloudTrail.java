@@ -40,7 +40,7 @@ final class TestCloudTrail implements AutoCloseable {
         this.store = Fixtures.store(dataFolder);
         this.clock = new Fixtures.MutableClock(start);
         this.trailFolder = trailFolder;
-        EventWriter writer = new EventWriter(store, AccessKeyOwners.NONE, Fixtures.ACCOUNT, Fixtures.REGION, clock);
+        EventWriter writer = new EventWriter(store, AccessKeyFacts.NONE, Fixtures.ACCOUNT, Fixtures.REGION, clock);
         this.log = new GroupCommitLog(writer::commit, Duration.ofMillis(5), 100, 1_000);
         this.delivery = new LogDelivery(store, trailFolder, clock, Fixtures.RANDOM);
         this.housekeeping = new Housekeeping(delivery,

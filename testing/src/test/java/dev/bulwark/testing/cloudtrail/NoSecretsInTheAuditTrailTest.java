@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
-import dev.bulwark.cloudtrail.AccessKeyOwners;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.CloudTrail;
 import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.AccountId;
@@ -75,7 +75,7 @@ class NoSecretsInTheAuditTrailTest {
         try (Store store = SealedStore.open(SqliteBackend.open(data), new KeyFileRootKeyProvider(data, random), random,
                 Clock.systemUTC())) {
             CloudTrail cloudTrail = CloudTrail.start(store, CloudTrailSettings.defaults(trailFolder, ACCOUNT, REGION),
-                    AccessKeyOwners.NONE, Clock.systemUTC(), random);
+                    AccessKeyFacts.NONE, Clock.systemUTC(), random);
             invoke(cloudTrail, CreateTrailRequest.builder().name("audit").s3BucketName("audit-bucket").build());
             invoke(cloudTrail, StartLoggingRequest.builder().name("audit").build());
 

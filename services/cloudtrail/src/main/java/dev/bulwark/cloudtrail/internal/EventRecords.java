@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Arn;
 import java.time.Instant;
@@ -26,12 +27,13 @@ public final class EventRecords {
     }
 
     /**
-     * @param keyOwner the account of the access key a failed authentication named, if it exists
+     * @param key what is known of the access key the call named: for a failed authentication its
+     *            owner, for a session the session; empty when nothing was looked up or found
      */
-    public static ObjectNode render(CallRecord call, Attribution where, Optional<AccountId> keyOwner) {
+    public static ObjectNode render(CallRecord call, Attribution where, Optional<AccessKeyFacts.Key> key) {
         ObjectNode event = NODES.objectNode();
         event.put("eventVersion", EVENT_VERSION);
-        event.set("userIdentity", UserIdentities.of(call.principal(), call.accessKeyId(), keyOwner));
+        event.set("userIdentity", UserIdentities.of(call.principal(), call.accessKeyId(), key));
         event.put("eventTime", eventTime(call.eventTime()));
         event.put("eventSource", call.eventSource());
         event.put("eventName", call.eventName());

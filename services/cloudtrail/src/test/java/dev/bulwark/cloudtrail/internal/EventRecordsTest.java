@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.Fixtures;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.call.Principal;
@@ -68,7 +69,8 @@ class EventRecordsTest {
                 Optional.of("AKIAI44QH8DHBEXAMPLE"), ok.eventSource(), "", ok.awsRegion(), ok.sourceIp(),
                 ok.userAgent(), List.of(), false, Optional.empty(), Optional.empty(),
                 Optional.of("InvalidSignatureException"), Optional.of("The request signature we calculated does not match"));
-        ObjectNode event = EventRecords.render(refused, HERE, Optional.of(AccountId.of("111122223333")));
+        ObjectNode event = EventRecords.render(refused, HERE,
+                Optional.of(new AccessKeyFacts.Key(AccountId.of("111122223333"), Optional.empty())));
 
         assertThat(event.get("userIdentity").toString())
                 .isEqualTo("{\"accountId\":\"111122223333\",\"accessKeyId\":\"AKIAI44QH8DHBEXAMPLE\"}");
@@ -101,6 +103,37 @@ class EventRecordsTest {
         assertThat(issuer.get("userName").asText()).isEqualTo("Deployer");
         assertThat(identity.get("sessionContext").get("attributes").get("mfaAuthenticated").asText()).isEqualTo("false");
         assertThat(UserIdentities.username(identity)).hasValue("build-42");
+    }
+
+    @Test
+    void aKnownSessionIsDescribedAsStsRecordedIt() {
+        Principal session = new Principal(Principal.Type.ASSUMED_ROLE, Fixtures.ACCOUNT,
+                "arn:aws:sts::111122223333:assumed-role/Deployer/build-42", "AROAEXAMPLEID:build-42",
+                "ASIAEXAMPLEKEY");
+        AccessKeyFacts.Session issued = new AccessKeyFacts.Session("Role", "arn:aws:iam::111122223333:role/ci/Deployer",
+                "AROAEXAMPLEID", "Deployer", Instant.parse("2026-03-04T05:00:00.250Z"));
+        ObjectNode identity = UserIdentities.of(Optional.of(session), Optional.of(session.accessKeyId()),
+                Optional.of(new AccessKeyFacts.Key(Fixtures.ACCOUNT, Optional.of(issued))));
+
+        assertThat(identity.get("sessionContext").toString()).isEqualTo("{\"sessionIssuer\":{\"type\":\"Role\","
+                + "\"principalId\":\"AROAEXAMPLEID\",\"arn\":\"arn:aws:iam::111122223333:role/ci/Deployer\","
+                + "\"accountId\":\"111122223333\",\"userName\":\"Deployer\"},\"webIdFederationData\":{},"
+                + "\"attributes\":{\"creationDate\":\"2026-03-04T05:00:00Z\",\"mfaAuthenticated\":\"false\"}}");
+    }
+
+    @Test
+    void aGetSessionTokenSessionHasAnEmptyIssuer() {
+        Principal user = new Principal(Principal.Type.IAM_USER, Fixtures.ACCOUNT,
+                "arn:aws:iam::111122223333:user/alice", "AIDAJQABLZS4A3QDU576Q", "ASIAUSERSESSION");
+        AccessKeyFacts.Session issued = new AccessKeyFacts.Session("IAMUser", "arn:aws:iam::111122223333:user/alice",
+                "AIDAJQABLZS4A3QDU576Q", "alice", TIME);
+        ObjectNode identity = UserIdentities.of(Optional.of(user), Optional.of(user.accessKeyId()),
+                Optional.of(new AccessKeyFacts.Key(Fixtures.ACCOUNT, Optional.of(issued))));
+
+        assertThat(identity.get("userName").asText()).isEqualTo("alice");
+        assertThat(identity.get("sessionContext").get("sessionIssuer").isEmpty()).isTrue();
+        assertThat(identity.get("sessionContext").get("attributes").get("creationDate").asText())
+                .isEqualTo("2026-03-04T05:06:07Z");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
-import dev.bulwark.cloudtrail.AccessKeyOwners;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.Fixtures;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.store.Documents;
@@ -46,7 +46,7 @@ class EventWriterTest {
         CallRecord broken = Fixtures.withContent(Fixtures.call("Encrypt", NOW), unrenderable, null);
         CallRecord fine = Fixtures.call("Decrypt", NOW);
 
-        writer(AccessKeyOwners.NONE).commit(List.of(broken, fine));
+        writer(AccessKeyFacts.NONE).commit(List.of(broken, fine));
 
         List<ObjectNode> events = storedEvents(RecordKey.scope(Fixtures.ACCOUNT, Fixtures.REGION));
         assertThat(events).extracting(e -> e.get("eventName").asText()).containsExactlyInAnyOrder("Encrypt", "Decrypt");
@@ -59,7 +59,8 @@ class EventWriterTest {
         CallRecord known = unauthenticated("AKIAKNOWNKEY00000000");
         CallRecord unknown = unauthenticated("AKIAUNKNOWNKEY000000");
 
-        writer(key -> key.equals("AKIAKNOWNKEY00000000") ? Optional.of(owner) : Optional.empty())
+        writer(key -> key.equals("AKIAKNOWNKEY00000000")
+                ? Optional.of(new AccessKeyFacts.Key(owner, Optional.empty())) : Optional.empty())
                 .commit(List.of(known, unknown));
 
         assertThat(storedEvents(RecordKey.scope(owner, Fixtures.REGION))).singleElement()
@@ -68,8 +69,8 @@ class EventWriterTest {
                 .satisfies(e -> assertThat(e.get("userIdentity").has("accountId")).isFalse());
     }
 
-    private EventWriter writer(AccessKeyOwners owners) {
-        return new EventWriter(store, owners, Fixtures.ACCOUNT, Fixtures.REGION, Clock.systemUTC());
+    private EventWriter writer(AccessKeyFacts keys) {
+        return new EventWriter(store, keys, Fixtures.ACCOUNT, Fixtures.REGION, Clock.systemUTC());
     }
 
     private static CallRecord unauthenticated(String accessKeyId) {
