@@ -1,8 +1,10 @@
 package dev.bulwark.server;
 
+import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param devMode         accept any well-formed credentials (authentication off)
  * @param resetEnabled    allow {@code POST /_bulwark/reset}
  * @param maxRequestBytes the largest request body accepted
+ * @param trailFolder     where CloudTrail trails deliver their log and digest files
+ * @param eventRetention  how long LookupEvents keeps events
  */
 public record ServerConfig(
         Path dataDir,
@@ -25,13 +29,24 @@ public record ServerConfig(
         AccountId defaultAccount,
         boolean devMode,
         boolean resetEnabled,
-        int maxRequestBytes) {
+        int maxRequestBytes,
+        Path trailFolder,
+        Duration eventRetention) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         Objects.requireNonNull(defaultAccount, "defaultAccount");
+        Objects.requireNonNull(trailFolder, "trailFolder");
+        Objects.requireNonNull(eventRetention, "eventRetention");
+    }
+
+    /** Trails deliver to {@code DATA/cloudtrail}; events are kept 90 days. */
+    public ServerConfig(Path dataDir, String bindAddress, int port, Region defaultRegion, AccountId defaultAccount,
+            boolean devMode, boolean resetEnabled, int maxRequestBytes) {
+        this(dataDir, bindAddress, port, defaultRegion, defaultAccount, devMode, resetEnabled, maxRequestBytes,
+                dataDir.resolve("cloudtrail"), CloudTrailSettings.DEFAULT_RETENTION);
     }
 
     /** Reset is always available in dev mode, which exists for tests. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..",
+            "dev.bulwark.cloudtrail.."};
     private static JavaClasses classes;
 
     @BeforeAll
