@@ -15,6 +15,7 @@ import dev.bulwark.http.HttpFront;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
+import dev.bulwark.kms.KmsService;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
@@ -63,8 +64,10 @@ public final class BulwarkServer implements AutoCloseable {
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
+            KmsService.jobHandlers(clock).forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new);
+                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random));
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
