@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.kms.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.kms..", "dev.bulwark.ssm.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -25,6 +25,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(SERVICES)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.netty..", "dev.bulwark.protocol..", "dev.bulwark.http..", "dev.bulwark.server..")
+                .check(classes);
+    }
+
+    @Test
+    void parameterStoreReachesKmsOnlyThroughItsPublicApi() {
+        noClasses().that().resideInAPackage("dev.bulwark.ssm..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.kms.internal..")
                 .check(classes);
     }
 
