@@ -111,10 +111,13 @@ public final class ParameterReads {
         String arn = reference.arn(scope);
         caller.authorize("ssm:GetParameterHistory", arn);
         String afterId = NextTokens.decode(request.nextToken());
+        if (!afterId.isEmpty() && !afterId.startsWith(SsmSchema.versionPrefix(reference.id()))) {
+            // A token from another parameter's history.
+            throw SsmErrors.invalidNextToken();
+        }
         int limit = request.maxResults() == null ? DEFAULT_HISTORY_RESULTS : request.maxResults();
         History history = core.store().read(tx -> records.find(tx, scope, reference.id())
-                .map(parameter -> new History(parameter, records.versions(tx, scope, reference.id(),
-                        afterId.startsWith(SsmSchema.versionPrefix(reference.id())) ? afterId : "", limit))))
+                .map(parameter -> new History(parameter, records.versions(tx, scope, reference.id(), afterId, limit))))
                 .orElseThrow(SsmErrors::parameterNotFound);
         String name = reference.echoedName(history.parameter().record());
         List<ParameterHistory> versions = history.page().versions().stream()
