@@ -2,14 +2,20 @@ package dev.bulwark.ssm.internal.parameters;
 
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.ssm.internal.Constraints;
+import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
+import dev.bulwark.ssm.internal.ParameterRecord;
 import dev.bulwark.ssm.internal.SsmCore;
 import dev.bulwark.ssm.internal.SsmErrors;
 import dev.bulwark.ssm.internal.SsmScope;
+import dev.bulwark.ssm.internal.StoredParameter;
 import dev.bulwark.store.WriteTransaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ssm.model.DeleteParameterRequest;
 import software.amazon.awssdk.services.ssm.model.DeleteParameterResponse;
 import software.amazon.awssdk.services.ssm.model.DeleteParametersRequest;
@@ -32,7 +38,7 @@ public final class ParameterDeletion {
         Constraints.check().requiredText("name", request.name(), 1, 2048).validate();
         SsmScope scope = SsmScope.of(caller);
         String id = ParameterNames.id(ParameterNames.forRead(request.name().strip()));
-        caller.authorize("ssm:DeleteParameter", scope.parameterArn(id));
+        authorize(caller, "ssm:DeleteParameter", scope, List.of(id));
         if (!core.store().write(tx -> delete(tx, scope, id))) {
             throw SsmErrors.parameterNotFound();
         }
@@ -49,9 +55,8 @@ public final class ParameterDeletion {
         constraints.validate();
         SsmScope scope = SsmScope.of(caller);
         List<String> unique = List.copyOf(new LinkedHashSet<>(names));
-        for (String name : unique) {
-            caller.authorize("ssm:DeleteParameters", scope.parameterArn(ParameterNames.id(ParameterNames.forRead(name.strip()))));
-        }
+        authorize(caller, "ssm:DeleteParameters", scope,
+                unique.stream().map(name -> ParameterNames.id(ParameterNames.forRead(name.strip()))).toList());
         List<String> deleted = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         core.store().write(tx -> {
@@ -63,6 +68,16 @@ public final class ParameterDeletion {
             return null;
         });
         return DeleteParametersResponse.builder().deletedParameters(deleted).invalidParameters(invalid).build();
+    }
+
+    /** Authorizes each parameter with its tags, read first: a denied name stops the whole call. */
+    private void authorize(Caller caller, String action, SsmScope scope, List<String> ids) {
+        Map<String, Optional<ParameterRecord>> parameters = core.store().read(tx -> {
+            Map<String, Optional<ParameterRecord>> read = new LinkedHashMap<>();
+            ids.forEach(id -> read.put(id, core.records().find(tx, scope, id).map(StoredParameter::record)));
+            return read;
+        });
+        parameters.forEach((id, parameter) -> caller.authorize(action, scope.parameterArn(id), ParameterConditions.of(parameter)));
     }
 
     private boolean delete(WriteTransaction tx, SsmScope scope, String id) {

@@ -2,6 +2,7 @@ package dev.bulwark.ssm.internal.parameters;
 
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.ssm.internal.Constraints;
+import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterRecord;
 import dev.bulwark.ssm.internal.ParameterReference;
 import dev.bulwark.ssm.internal.SsmCore;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ssm.model.LabelParameterVersionRequest;
 import software.amazon.awssdk.services.ssm.model.LabelParameterVersionResponse;
@@ -42,7 +44,7 @@ public final class ParameterLabels {
         List<String> labels = checkedLabels(request.name(), request.hasLabels() ? request.labels() : null);
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parseWithoutSelector(request.name(), scope);
-        caller.authorize("ssm:LabelParameterVersion", reference.arn(scope));
+        authorize(caller, "ssm:LabelParameterVersion", scope, reference);
         List<String> invalid = labels.stream().filter(label -> !valid(label)).toList();
         List<String> attached = labels.stream().filter(ParameterLabels::valid).toList();
         long version = core.store().write(tx -> {
@@ -66,7 +68,7 @@ public final class ParameterLabels {
         List<String> labels = checkedLabels(request.name(), request.hasLabels() ? request.labels() : null);
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parseWithoutSelector(request.name(), scope);
-        caller.authorize("ssm:UnlabelParameterVersion", reference.arn(scope));
+        authorize(caller, "ssm:UnlabelParameterVersion", scope, reference);
         long version = request.parameterVersion();
         List<String> removed = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
@@ -102,6 +104,13 @@ public final class ParameterLabels {
         String lower = label.toLowerCase(Locale.ROOT);
         return LABEL.matcher(label).matches() && !Character.isDigit(label.charAt(0))
                 && !lower.startsWith("aws") && !lower.startsWith("ssm");
+    }
+
+    /** Authorizes with the parameter's tags, read first; a missing parameter is reported after. */
+    private void authorize(Caller caller, String action, SsmScope scope, ParameterReference reference) {
+        Optional<ParameterRecord> parameter = core.store().read(tx -> core.records().find(tx, scope, reference.id())
+                .map(StoredParameter::record));
+        caller.authorize(action, reference.arn(scope), ParameterConditions.of(parameter));
     }
 
     private StoredParameter find(WriteTransaction tx, SsmScope scope, ParameterReference reference) {

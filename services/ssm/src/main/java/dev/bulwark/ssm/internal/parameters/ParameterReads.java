@@ -3,6 +3,7 @@ package dev.bulwark.ssm.internal.parameters;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.NextTokens;
+import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterRecords;
 import dev.bulwark.ssm.internal.ParameterRecords.VersionPage;
 import dev.bulwark.ssm.internal.ParameterReference;
@@ -11,6 +12,7 @@ import dev.bulwark.ssm.internal.SsmErrors;
 import dev.bulwark.ssm.internal.SsmSchema;
 import dev.bulwark.ssm.internal.SsmScope;
 import dev.bulwark.ssm.internal.StoredParameter;
+import dev.bulwark.ssm.internal.StoredVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,25 +42,27 @@ public final class ParameterReads {
 
     private final SsmCore core;
     private final ParameterRecords records;
-    private final SecretReferences references;
+    private final SecretReferences secretReferences;
 
     public ParameterReads(SsmCore core) {
         this.core = core;
         this.records = core.records();
-        this.references = new SecretReferences(core.secrets());
+        this.secretReferences = new SecretReferences(core.secrets());
     }
 
     public GetParameterResponse getParameter(Caller caller, GetParameterRequest request) {
         Constraints.check().requiredText("name", request.name(), 1, 2048).validate();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         if (SecretReferences.isReference(request.name())) {
-            return GetParameterResponse.builder().parameter(references.read(caller, request.name(), decrypt)).build();
+            return GetParameterResponse.builder().parameter(secretReferences.read(caller, request.name(), decrypt)).build();
         }
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parse(request.name(), scope);
         String arn = reference.arn(scope);
-        caller.authorize("ssm:GetParameter", arn);
-        Selection selection = core.store().read(tx -> Selection.select(tx, records, scope, reference))
+        Optional<StoredParameter> found = core.store().read(tx -> records.find(tx, scope, reference.id()));
+        caller.authorize("ssm:GetParameter", arn, ParameterConditions.of(found.map(StoredParameter::record)));
+        StoredParameter parameter = found.orElseThrow(SsmErrors::parameterNotFound);
+        Selection selection = Selection.select(parameter, reference, version -> loadVersion(scope, parameter, version), true)
                 .orElseThrow(SsmErrors::parameterNotFound);
         return GetParameterResponse.builder().parameter(view(caller, reference, selection, arn, decrypt)).build();
     }
@@ -78,23 +82,26 @@ public final class ParameterReads {
         SsmScope scope = SsmScope.of(caller);
         List<Parameter> found = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
-        Map<String, ParameterReference> parameters = new LinkedHashMap<>();
+        Map<String, ParameterReference> references = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(names)) {
             if (SecretReferences.isReference(name)) {
-                references.find(caller, name, decrypt, "ssm:GetParameters").ifPresentOrElse(found::add, () -> invalid.add(name));
+                secretReferences.find(caller, name, decrypt, "ssm:GetParameters").ifPresentOrElse(found::add, () -> invalid.add(name));
             } else {
-                ParameterReference reference = ParameterReference.parse(name, scope);
-                caller.authorize("ssm:GetParameters", reference.arn(scope));
-                parameters.put(name, reference);
+                references.put(name, ParameterReference.parse(name, scope));
             }
         }
-        Map<String, Optional<Selection>> selections = core.store().read(tx -> {
-            Map<String, Optional<Selection>> selected = new LinkedHashMap<>();
-            parameters.forEach((name, reference) -> selected.put(name, Selection.selectIfKept(tx, records, scope, reference)));
-            return selected;
+        Map<String, Optional<StoredParameter>> parameters = core.store().read(tx -> {
+            Map<String, Optional<StoredParameter>> read = new LinkedHashMap<>();
+            references.forEach((name, reference) -> read.put(name, records.find(tx, scope, reference.id())));
+            return read;
         });
+        parameters.forEach((name, parameter) -> caller.authorize("ssm:GetParameters", references.get(name).arn(scope),
+                ParameterConditions.of(parameter.map(StoredParameter::record))));
+        Map<String, Optional<Selection>> selections = new LinkedHashMap<>();
+        parameters.forEach((name, parameter) -> selections.put(name, parameter.flatMap(each -> Selection.select(each,
+                references.get(name), version -> loadVersion(scope, each, version), false))));
         selections.forEach((name, selection) -> selection.ifPresentOrElse(
-                selected -> found.add(view(caller, parameters.get(name), selected, parameters.get(name).arn(scope), decrypt)),
+                selected -> found.add(view(caller, references.get(name), selected, references.get(name).arn(scope), decrypt)),
                 () -> invalid.add(name)));
         found.sort(Comparator.comparing(Parameter::name));
         return GetParametersResponse.builder().parameters(found).invalidParameters(invalid).build();
@@ -109,16 +116,16 @@ public final class ParameterReads {
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parseWithoutSelector(request.name(), scope);
         String arn = reference.arn(scope);
-        caller.authorize("ssm:GetParameterHistory", arn);
         String afterId = NextTokens.decode(request.nextToken());
         if (!afterId.isEmpty() && !afterId.startsWith(SsmSchema.versionPrefix(reference.id()))) {
             // A token from another parameter's history.
             throw SsmErrors.invalidNextToken();
         }
         int limit = request.maxResults() == null ? DEFAULT_HISTORY_RESULTS : request.maxResults();
-        History history = core.store().read(tx -> records.find(tx, scope, reference.id())
-                .map(parameter -> new History(parameter, records.versions(tx, scope, reference.id(), afterId, limit))))
-                .orElseThrow(SsmErrors::parameterNotFound);
+        Optional<History> read = core.store().read(tx -> records.find(tx, scope, reference.id())
+                .map(parameter -> new History(parameter, records.versions(tx, scope, reference.id(), afterId, limit))));
+        caller.authorize("ssm:GetParameterHistory", arn, ParameterConditions.of(read.map(found -> found.parameter().record())));
+        History history = read.orElseThrow(SsmErrors::parameterNotFound);
         String name = reference.echoedName(history.parameter().record());
         List<ParameterHistory> versions = history.page().versions().stream()
                 .map(stored -> ParameterViews.history(name, stored.version(),
@@ -132,6 +139,10 @@ public final class ParameterReads {
     }
 
     private record History(StoredParameter parameter, VersionPage page) {
+    }
+
+    private Optional<StoredVersion> loadVersion(SsmScope scope, StoredParameter parameter, long version) {
+        return core.store().read(tx -> records.findVersion(tx, scope, parameter.id(), version));
     }
 
     private Parameter view(Caller caller, ParameterReference reference, Selection selection, String arn, boolean decrypt) {

@@ -4,6 +4,7 @@ import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.NextTokens;
+import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
 import dev.bulwark.ssm.internal.ParameterRecords;
 import dev.bulwark.ssm.internal.ParameterRecords.ParameterPage;
@@ -100,8 +101,8 @@ public final class ParameterSearch {
                 : ParameterFilters.none();
         String afterId = NextTokens.decode(request.nextToken());
         SsmScope scope = SsmScope.of(caller);
-        caller.authorize("ssm:GetParametersByPath", scope.parameterArn(path.equals("/") ? "/" : path));
         boolean recursive = Boolean.TRUE.equals(request.recursive());
+        caller.authorize("ssm:GetParametersByPath", scope.parameterArn(path), ParameterConditions.forPath(recursive));
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         String prefix = path.equals("/") ? "/" : path + "/";
         int wanted = request.maxResults() == null ? DEFAULT_BY_PATH_RESULTS : request.maxResults();
@@ -132,22 +133,17 @@ public final class ParameterSearch {
     private Optional<Labelled> shown(ReadTransaction tx, SsmScope scope, StoredParameter parameter, ParameterFilters filters) {
         Optional<Labelled> candidate = filters.labels()
                 .map(labels -> labelled(tx, scope, parameter, labels))
-                .orElseGet(() -> Optional.of(new Labelled(new Selection(parameter, parameter.current(), parameter.value()),
-                        Optional.empty())));
+                .orElseGet(() -> Optional.of(new Labelled(Selection.current(parameter), Optional.empty())));
         return candidate.filter(labelled -> filters.matches(parameter, labelled.selection().version()));
     }
 
     private Optional<Labelled> labelled(ReadTransaction tx, SsmScope scope, StoredParameter parameter, List<String> labels) {
         for (String label : labels) {
-            Long version = parameter.record().labels().get(label);
-            if (version != null) {
-                Optional<Selection> selection = version == parameter.current().version()
-                        ? Optional.of(new Selection(parameter, parameter.current(), parameter.value()))
-                        : records.findVersion(tx, scope, parameter.id(), version)
-                                .map(stored -> new Selection(parameter, stored.version(), stored.value()));
-                if (selection.isPresent()) {
-                    return Optional.of(new Labelled(selection.get(), Optional.of(label)));
-                }
+            Optional<Selection> selection = Optional.ofNullable(parameter.record().labels().get(label))
+                    .flatMap(version -> Selection.version(parameter, version,
+                            number -> records.findVersion(tx, scope, parameter.id(), number)));
+            if (selection.isPresent()) {
+                return Optional.of(new Labelled(selection.get(), Optional.of(label)));
             }
         }
         return Optional.empty();

@@ -3,6 +3,8 @@ package dev.bulwark.ssm.internal.parameters;
 import dev.bulwark.core.AwsException;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.ssm.internal.Constraints;
+import dev.bulwark.ssm.internal.ParameterConditions;
+import dev.bulwark.ssm.internal.ParameterRecord;
 import dev.bulwark.ssm.internal.ParameterReference;
 import dev.bulwark.ssm.internal.SsmCore;
 import dev.bulwark.ssm.internal.SsmErrors;
@@ -13,6 +15,7 @@ import dev.bulwark.store.ReadTransaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.ssm.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.ssm.model.AddTagsToResourceResponse;
 import software.amazon.awssdk.services.ssm.model.ListTagsForResourceRequest;
@@ -43,7 +46,7 @@ public final class ParameterTags {
         TagRules.check("tags", tags);
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
-        caller.authorize("ssm:AddTagsToResource", reference.arn(scope));
+        authorize(caller, "ssm:AddTagsToResource", scope, reference);
         core.store().write(tx -> {
             StoredParameter parameter = find(tx, scope, reference);
             core.records().update(tx, scope, parameter, parameter.record().withTags(TagRules.added(parameter.record().tags(), tags)));
@@ -61,7 +64,7 @@ public final class ParameterTags {
         constraints.validate();
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
-        caller.authorize("ssm:RemoveTagsFromResource", reference.arn(scope));
+        authorize(caller, "ssm:RemoveTagsFromResource", scope, reference);
         core.store().write(tx -> {
             StoredParameter parameter = find(tx, scope, reference);
             Map<String, String> remaining = new LinkedHashMap<>(parameter.record().tags());
@@ -76,7 +79,7 @@ public final class ParameterTags {
         checkResource(request.resourceTypeAsString(), request.resourceId()).validate();
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
-        caller.authorize("ssm:ListTagsForResource", reference.arn(scope));
+        authorize(caller, "ssm:ListTagsForResource", scope, reference);
         Map<String, String> tags = core.store().read(tx -> find(tx, scope, reference).record().tags());
         return ListTagsForResourceResponse.builder().tagList(TagRules.asList(tags)).build();
     }
@@ -98,6 +101,13 @@ public final class ParameterTags {
         } catch (AwsException notAParameterName) {
             throw SsmErrors.invalidResourceId();
         }
+    }
+
+    /** Authorizes with the parameter's tags, read first; a missing parameter is reported after. */
+    private void authorize(Caller caller, String action, SsmScope scope, ParameterReference reference) {
+        Optional<ParameterRecord> parameter = core.store().read(tx -> core.records().find(tx, scope, reference.id())
+                .map(StoredParameter::record));
+        caller.authorize(action, reference.arn(scope), ParameterConditions.of(parameter));
     }
 
     private StoredParameter find(ReadTransaction tx, SsmScope scope, ParameterReference reference) {

@@ -4,6 +4,7 @@ import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.ssm.internal.AllowedPatterns;
 import dev.bulwark.ssm.internal.Constraints;
+import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
 import dev.bulwark.ssm.internal.ParameterPolicy;
 import dev.bulwark.ssm.internal.ParameterRecord;
@@ -74,16 +75,17 @@ public final class ParameterWrites {
         if (overwrite && !tags.isEmpty()) {
             throw SsmErrors.tagsWithOverwrite();
         }
-        String id = ParameterNames.id(name);
-        String arn = scope.parameterArn(id);
-        caller.authorize("ssm:PutParameter", arn);
         if (!tags.isEmpty()) {
-            caller.authorize("ssm:AddTagsToResource", arn);
             TagRules.check("tags", tags);
         }
+        String id = ParameterNames.id(name);
+        String arn = scope.parameterArn(id);
         int valueBytes = request.value().getBytes(StandardCharsets.UTF_8).length;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredParameter> existing = core.store().read(tx -> records.find(tx, scope, id));
+            if (attempt == 1) {
+                authorize(caller, arn, ParameterConditions.forPut(existing.map(StoredParameter::record), overwrite, tags), tags);
+            }
             if (existing.isPresent() && !overwrite) {
                 throw SsmErrors.alreadyExists();
             }
@@ -97,6 +99,14 @@ public final class ParameterWrites {
             }
         }
         throw SsmErrors.tooManyUpdates();
+    }
+
+    /** PutParameter, and AddTagsToResource too when the request tags the parameter, as AWS requires. */
+    private static void authorize(Caller caller, String arn, Map<String, List<String>> conditions, List<Tag> tags) {
+        caller.authorize("ssm:PutParameter", arn, conditions);
+        if (!tags.isEmpty()) {
+            caller.authorize("ssm:AddTagsToResource", arn, conditions);
+        }
     }
 
     private static void checkConstraints(PutParameterRequest request) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ssm.model.LabelParameterVersionRequest;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 class ParameterReadsTest {
     private final SsmTestKit kit = new SsmTestKit();
@@ -152,5 +153,24 @@ class ParameterReadsTest {
         assertThat(get("/list").value()).isEqualTo("a,b,c");
         assertThat(get("/list").typeAsString()).isEqualTo("StringList");
         assertThat(List.of(get("/list").value().split(","))).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void authorizationSeesTheParametersTagsAndPrecedesNotFound() {
+        kit.put(PutParameterRequest.builder().name("/tagged").value("v").type("String")
+                .tags(Tag.builder().key("team").value("core").build()).build());
+        assertThat(kit.lastAuthorization("ssm:PutParameter").conditionKeys())
+                .containsEntry("ssm:Overwrite", List.of("false"))
+                .containsEntry("aws:RequestTag/team", List.of("core"))
+                .containsEntry("aws:TagKeys", List.of("team"));
+
+        get("/tagged");
+        assertThat(kit.lastAuthorization("ssm:GetParameter").conditionKeys())
+                .containsEntry("ssm:resourceTag/team", List.of("core"))
+                .containsEntry("aws:ResourceTag/team", List.of("core"));
+
+        kit.deny("ssm:GetParameter");
+        assertAwsError(() -> get("/missing"), "AccessDeniedException");
+        assertAwsError(() -> get("/tagged:9"), "AccessDeniedException");
     }
 }
