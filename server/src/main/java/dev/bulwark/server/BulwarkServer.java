@@ -7,11 +7,15 @@ import dev.bulwark.auth.RequestAuthenticator;
 import dev.bulwark.auth.SameAccountAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
+import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.iam.IamRoles;
+import dev.bulwark.iam.IamService;
+import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
@@ -61,9 +65,10 @@ public final class BulwarkServer implements AutoCloseable {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
+            AccessKeyStore accessKeys = new AccessKeyStore(store);
             RequestAuthenticator authenticator = config.devMode()
-                    ? new DevModeAuthenticator(config.defaultAccount())
-                    : new SigV4Verifier(new AccessKeyStore(store), clock);
+                    ? new DevModeAuthenticator(config.defaultAccount(), accessKeys)
+                    : new AccessKeyUsageRecorder(new SigV4Verifier(accessKeys, clock), store, clock);
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
@@ -73,7 +78,9 @@ public final class BulwarkServer implements AutoCloseable {
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
             KmsApi kmsApi = new PendingKmsApi();
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(StsService.DESCRIPTOR,
+                            () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
+                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
                     .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi, SecretReader.NONE, clock, random));
 

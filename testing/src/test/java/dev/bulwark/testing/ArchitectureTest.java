@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.kms..", "dev.bulwark.ssm.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..", "dev.bulwark.ssm.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -29,9 +29,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void parameterStoreReachesKmsOnlyThroughItsPublicApi() {
-        noClasses().that().resideInAPackage("dev.bulwark.ssm..")
+    void servicesUseEachOthersPublicApiOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.iam..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.iam.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.sts..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.sts.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.kms..")
                 .should().dependOnClassesThat().resideInAPackage("dev.bulwark.kms.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.ssm..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.ssm.internal..")
                 .check(classes);
     }
 
