@@ -4,9 +4,9 @@ import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.Page;
 import dev.bulwark.store.ReadTransaction;
-import dev.bulwark.store.RecordKey;
 import dev.bulwark.store.StoredRecord;
 import dev.bulwark.store.WriteTransaction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
  * version records and the advanced-tier index consistent.
  */
 public final class ParameterRecords {
-    private static final byte[] EMPTY_DOCUMENT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_DOCUMENT = "{}".getBytes(StandardCharsets.UTF_8);
 
     public Optional<StoredParameter> find(ReadTransaction tx, SsmScope scope, String id) {
         return tx.get(SsmSchema.parameter(scope, id)).map(ParameterRecords::parameter);

@@ -79,8 +79,8 @@ public final class PolicyParser {
     }
 
     /**
-     * Requires every policy that acts at a time to act in the future, as a new request's must.
-     * Applied to the policies a request sends, not to those a new version keeps.
+     * Requires an Expiration to lie in the future. Applied to the policies a request sends, not to
+     * those a new version keeps (which may be about to act).
      */
     public static void requireFuture(List<ParameterPolicy> policies, Instant now) {
         ParameterPolicy.ofType(policies, ParameterPolicy.EXPIRATION)
