@@ -4,7 +4,7 @@ import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.AuditSinks;
 import dev.bulwark.auth.Credential;
 import dev.bulwark.auth.RequestAuthenticator;
-import dev.bulwark.auth.SameAccountAuthorizer;
+import dev.bulwark.auth.PolicyAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
@@ -85,7 +85,7 @@ public final class BulwarkServer implements AutoCloseable {
                     .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi, SecretReader.NONE, clock, random));
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
-            Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
+            Gateway gateway = new Gateway(services, authenticator, new PolicyAuthorizer(IdentityPolicies.over(store)), audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
