@@ -25,9 +25,13 @@ import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
+import dev.bulwark.kms.KmsApi;
 import dev.bulwark.kms.KmsService;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
+import dev.bulwark.ssm.ParameterEvents;
+import dev.bulwark.ssm.SecretReader;
+import dev.bulwark.ssm.SsmService;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
@@ -59,9 +63,8 @@ public final class BulwarkServer implements AutoCloseable {
     private final HttpFront front;
     private volatile boolean closed;
 
-    private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks) {
+    private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks, Clock clock) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         this.data = DataFolder.open(config.dataDir());
         this.store = data.openStore(random, clock);
@@ -83,11 +86,16 @@ public final class BulwarkServer implements AutoCloseable {
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
+            // Parameter policy events have no event bus to go to yet: they are logged.
+            ParameterEvents parameterEvents = ParameterEvents.logged();
+            SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
+            KmsApi kmsApi = new PendingKmsApi();
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR,
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
+                    .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi, SecretReader.NONE, clock, random))
                     .register(CloudTrailService.DESCRIPTOR, cloudTrail::service);
 
             // The durable event log first: the other sinks see a call once it is queued for the store.
@@ -131,12 +139,20 @@ public final class BulwarkServer implements AutoCloseable {
 
     /** Opens the data folder, bootstraps the identity and starts listening. */
     public static BulwarkServer start(ServerConfig config) {
-        return new BulwarkServer(config, List.of());
+        return new BulwarkServer(config, List.of(), Clock.systemUTC());
     }
 
     /** As {@link #start(ServerConfig)}, with more audit sinks (tests use one to watch every call). */
     public static BulwarkServer start(ServerConfig config, List<AuditSink> auditSinks) {
-        return new BulwarkServer(config, auditSinks);
+        return new BulwarkServer(config, auditSinks, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, List)}, on a clock of the caller's: tests run a server some
+     * minutes ahead to see durable jobs fall due without waiting (SigV4 tolerates 15 minutes of skew).
+     */
+    public static BulwarkServer start(ServerConfig config, List<AuditSink> auditSinks, Clock clock) {
+        return new BulwarkServer(config, auditSinks, clock);
     }
 
     public InetSocketAddress address() {

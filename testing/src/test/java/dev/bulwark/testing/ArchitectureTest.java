@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
     private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..",
-            "dev.bulwark.cloudtrail.."};
+            "dev.bulwark.ssm..", "dev.bulwark.cloudtrail.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -36,6 +36,12 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.bulwark.sts..")
                 .should().dependOnClassesThat().resideInAPackage("dev.bulwark.sts.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.kms..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.kms.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.ssm..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.ssm.internal..")
                 .check(classes);
     }
 
