@@ -4,7 +4,9 @@ import static dev.bulwark.kms.testing.AwsErrorAssert.assertAwsError;
 import static dev.bulwark.kms.testing.AwsErrorAssert.assertAwsErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.call.Caller;
+import dev.bulwark.core.call.Principal;
 import dev.bulwark.kms.internal.KeyPolicies;
 import dev.bulwark.kms.internal.KmsScope;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
@@ -160,6 +162,22 @@ class KeyPolicyAdministrationTest {
                 + "\"Action\":\"kms:PutKeyPolicy\",\"Resource\":\"*\"}]}";
         assertAwsError(() -> put(alice, key.keyId(), request -> request.policy(denyingAlice)),
                 "MalformedPolicyDocumentException", lockout);
+    }
+
+    @Test
+    void aRoleSessionIsCheckedAsItsRole() {
+        KeyMetadata key = createKey();
+        Caller session = new Caller(new Principal(Principal.Type.ASSUMED_ROLE, KmsTestKit.ACCOUNT,
+                "arn:aws:sts::111122223333:assumed-role/KeyAdmin/alice", "AROAKEYADMIN:alice", "ASIAKEYADMIN"),
+                KmsTestKit.REGION, "request-1", kit.clock.instant(), "127.0.0.1", "test", true,
+                (caller, request) -> Authorizer.Decision.ALLOW);
+
+        put(session, key.keyId(), request -> request.policy(allowing("arn:aws:iam::111122223333:role/KeyAdmin", "\"kms:*\"")));
+        put(session, key.keyId(), request -> request.policy(
+                allowing("arn:aws:sts::111122223333:assumed-role/KeyAdmin/alice", "\"kms:PutKeyPolicy\"")));
+        assertAwsError(() -> put(session, key.keyId(), request -> request.policy(
+                        allowing("arn:aws:iam::111122223333:role/OtherRole", "\"kms:*\""))),
+                "MalformedPolicyDocumentException", "The new key policy will not allow you to update the key policy in the future.");
     }
 
     @Test
