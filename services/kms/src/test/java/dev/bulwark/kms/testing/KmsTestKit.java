@@ -32,7 +32,9 @@ import java.util.Map;
 /**
  * A KMS over a real sealed store in memory, a clock tests move, and the server's job scheduler
  * and runner (which tests run by hand), with callers whose authorization requests are recorded. The authorizer allows an account's own
- * resources and nothing across accounts, as the server's default authorizer does.
+ * resources and nothing across accounts, as the server's default authorizer does; {@link #iamUser}
+ * and {@link #evaluatedRoot} callers are decided by the policy engine instead (key policies,
+ * identity policies, grants).
  */
 public final class KmsTestKit {
     public static final AccountId ACCOUNT = AccountId.of("111122223333");
