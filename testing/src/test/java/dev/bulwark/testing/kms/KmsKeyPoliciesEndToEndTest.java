@@ -61,17 +61,19 @@ class KmsKeyPoliciesEndToEndTest {
     @Test
     void aPolicyThatWouldLockTheCallerOutIsRefusedUnlessTheCheckIsBypassed() {
         KeyMetadata key = kms.createKey(request -> request.description("lockout")).keyMetadata();
-        String onlySomeoneElse = """
-                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
-                  "Principal": {"AWS": "arn:aws:iam::%s:user/someone-else"}, "Action": "kms:*", "Resource": "*"}]}"""
-                .formatted(BulwarkTestServer.ACCOUNT);
+        // The root may still read the policy, but only someone else may change it.
+        String rootCanOnlyRead = """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%1$s:user/someone-else"}, "Action": "kms:*", "Resource": "*"},
+                  {"Effect": "Allow", "Principal": {"AWS": "%2$s"}, "Action": ["kms:GetKeyPolicy", "kms:DescribeKey"],
+                   "Resource": "*"}]}""".formatted(BulwarkTestServer.ACCOUNT, ROOT);
 
-        assertKmsError(() -> kms.putKeyPolicy(request -> request.keyId(key.keyId()).policy(onlySomeoneElse)),
+        assertKmsError(() -> kms.putKeyPolicy(request -> request.keyId(key.keyId()).policy(rootCanOnlyRead)),
                 "MalformedPolicyDocumentException", LOCKOUT);
-        assertKmsError(() -> kms.createKey(request -> request.policy(onlySomeoneElse)), "MalformedPolicyDocumentException", LOCKOUT);
+        assertKmsError(() -> kms.createKey(request -> request.policy(rootCanOnlyRead)), "MalformedPolicyDocumentException", LOCKOUT);
 
-        kms.putKeyPolicy(request -> request.keyId(key.keyId()).policy(onlySomeoneElse).bypassPolicyLockoutSafetyCheck(true));
-        assertThat(kms.getKeyPolicy(request -> request.keyId(key.keyId())).policy()).isEqualTo(onlySomeoneElse);
+        kms.putKeyPolicy(request -> request.keyId(key.keyId()).policy(rootCanOnlyRead).bypassPolicyLockoutSafetyCheck(true));
+        assertThat(kms.getKeyPolicy(request -> request.keyId(key.keyId())).policy()).isEqualTo(rootCanOnlyRead);
     }
 
     @Test
