@@ -17,6 +17,7 @@ import dev.bulwark.core.call.Principal;
 import dev.bulwark.core.call.ResourceAccess;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public final class PolicyAuthorizer implements Authorizer {
         EvaluationRequest.Builder evaluation = EvaluationRequest.builder()
                 .action(request.action())
                 .resource(request.resourceArn())
-                .context(context(caller, request));
+                .context(requestContext(caller, request.conditionKeys()));
         if (principal.type() == Principal.Type.ROOT) {
             evaluation.principal(AwsPrincipal.root(principal.account()));
         } else {
@@ -89,7 +90,12 @@ public final class PolicyAuthorizer implements Authorizer {
         return decision.toAuthorizerDecision();
     }
 
-    private static RequestContext context(Caller caller, AuthorizationRequest request) {
+    /**
+     * The request context of a call: the global keys of the caller's request and the service's
+     * condition keys. Public for services that evaluate a policy themselves (KMS's key policy
+     * lockout check), so that they see the same context as every authorization.
+     */
+    public static RequestContext requestContext(Caller caller, Map<String, List<String>> serviceKeys) {
         RequestContext.Builder context = RequestContext.builder()
                 .requestTime(caller.requestTime())
                 .put(ConditionKeys.SECURE_TRANSPORT, caller.secureTransport())
@@ -101,7 +107,7 @@ public final class PolicyAuthorizer implements Authorizer {
         if (!caller.userAgent().isEmpty()) {
             context.put(ConditionKeys.USER_AGENT, caller.userAgent());
         }
-        request.conditionKeys().forEach(context::put);
+        serviceKeys.forEach(context::put);
         return context.build();
     }
 

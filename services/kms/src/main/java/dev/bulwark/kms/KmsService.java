@@ -11,10 +11,15 @@ import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.grants.GrantCreation;
+import dev.bulwark.kms.internal.grants.GrantListing;
+import dev.bulwark.kms.internal.grants.GrantRetirement;
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.kms.internal.policies.KeyPolicyAdministration;
+import dev.bulwark.kms.internal.tags.Tagging;
 import dev.bulwark.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
+import software.amazon.awssdk.services.kms.model.CreateGrantRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
@@ -32,11 +38,21 @@ import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
+import software.amazon.awssdk.services.kms.model.ListGrantsRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyPoliciesRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsRequest;
+import software.amazon.awssdk.services.kms.model.ListRetirableGrantsRequest;
+import software.amazon.awssdk.services.kms.model.PutKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.RetireGrantRequest;
+import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.TagResourceRequest;
+import software.amazon.awssdk.services.kms.model.UntagResourceRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 
@@ -62,6 +78,11 @@ public final class KmsService implements AwsService {
     private final Cryptography cryptography;
     private final DataKeys dataKeys;
     private final PublicKeys publicKeys;
+    private final GrantCreation grantCreation;
+    private final GrantListing grantListing;
+    private final GrantRetirement grantRetirement;
+    private final KeyPolicyAdministration keyPolicies;
+    private final Tagging tagging;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -72,6 +93,11 @@ public final class KmsService implements AwsService {
         this.cryptography = new Cryptography(core);
         this.dataKeys = new DataKeys(core);
         this.publicKeys = new PublicKeys(core);
+        this.grantCreation = new GrantCreation(core);
+        this.grantListing = new GrantListing(core);
+        this.grantRetirement = new GrantRetirement(core);
+        this.keyPolicies = new KeyPolicyAdministration(core);
+        this.tagging = new Tagging(core);
     }
 
     /**
@@ -92,6 +118,7 @@ public final class KmsService implements AwsService {
         return List.of(
                 Operation.write("CancelKeyDeletion", CancelKeyDeletionRequest::builder, deletion::cancelKeyDeletion),
                 Operation.write("CreateAlias", CreateAliasRequest::builder, aliases::createAlias),
+                Operation.write("CreateGrant", CreateGrantRequest::builder, grantCreation::createGrant),
                 Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
                 Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
@@ -103,11 +130,21 @@ public final class KmsService implements AwsService {
                 Operation.read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
                         dataKeys::generateDataKeyWithoutPlaintext),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
+                Operation.read("GetKeyPolicy", GetKeyPolicyRequest::builder, keyPolicies::getKeyPolicy),
                 Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
                 Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
+                Operation.read("ListGrants", ListGrantsRequest::builder, grantListing::listGrants),
+                Operation.read("ListKeyPolicies", ListKeyPoliciesRequest::builder, keyPolicies::listKeyPolicies),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
+                Operation.read("ListResourceTags", ListResourceTagsRequest::builder, tagging::listResourceTags),
+                Operation.read("ListRetirableGrants", ListRetirableGrantsRequest::builder, grantListing::listRetirableGrants),
+                Operation.write("PutKeyPolicy", PutKeyPolicyRequest::builder, keyPolicies::putKeyPolicy),
                 Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
+                Operation.write("RetireGrant", RetireGrantRequest::builder, grantRetirement::retireGrant),
+                Operation.write("RevokeGrant", RevokeGrantRequest::builder, grantRetirement::revokeGrant),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
+                Operation.write("TagResource", TagResourceRequest::builder, tagging::tagResource),
+                Operation.write("UntagResource", UntagResourceRequest::builder, tagging::untagResource),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
                 Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription));
     }

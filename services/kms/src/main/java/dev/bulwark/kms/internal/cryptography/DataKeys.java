@@ -8,6 +8,7 @@ import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.crypto.kms.KeyUsage;
 import dev.bulwark.kms.internal.Constraints;
+import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsConditions;
 import dev.bulwark.kms.internal.KmsCore;
@@ -43,7 +44,7 @@ public final class DataKeys {
     public DataKeys(KmsCore core) {
         this.transactions = core.transactions();
         this.access = core.access();
-        this.cipher = new KeyCipher(core.records(), core.resolver(), core.random());
+        this.cipher = new KeyCipher(core);
         this.random = core.random();
     }
 
@@ -54,6 +55,7 @@ public final class DataKeys {
                 .oneOf("keySpec", request.keySpecAsString(), DATA_KEY_SPECS)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         Cryptography.refuseRecipient(request.recipient());
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
         DataKey dataKey = generate(caller, request.keyId(), "kms:GenerateDataKey", "GenerateDataKey", length,
@@ -75,6 +77,7 @@ public final class DataKeys {
                 .range("numberOfBytes", request.numberOfBytes(), 1, MAX_BYTES)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
         DataKey dataKey = generate(caller, request.keyId(), "kms:GenerateDataKeyWithoutPlaintext",
                 "GenerateDataKeyWithoutPlaintext", length,
