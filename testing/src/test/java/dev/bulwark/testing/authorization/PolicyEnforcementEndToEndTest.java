@@ -88,4 +88,24 @@ class PolicyEnforcementEndToEndTest {
                     .as("the key policy alone allows carol").isEqualTo(keyId);
         }
     }
+
+    @Test
+    void aGrantLetsAUserWithoutPoliciesUseTheKeyForItsOperationsOnly() {
+        String keyId = admin.createKey(r -> r.description("granted")).keyMetadata().keyId();
+        try (KmsClient dave = server.client(KmsClient.builder(), newUser("dave"))) {
+            SdkBytes ciphertext = admin.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("for dave"))
+                    .encryptionContext(java.util.Map.of("team", "blue"))).ciphertextBlob();
+            assertDenied(() -> dave.decrypt(r -> r.ciphertextBlob(ciphertext)
+                    .encryptionContext(java.util.Map.of("team", "blue"))), "kms:Decrypt", "dave");
+
+            admin.createGrant(r -> r.keyId(keyId).granteePrincipal("arn:aws:iam::" + ACCOUNT + ":user/dave")
+                    .operations(software.amazon.awssdk.services.kms.model.GrantOperation.DECRYPT)
+                    .constraints(c -> c.encryptionContextEquals(java.util.Map.of("team", "blue"))));
+
+            assertThat(dave.decrypt(r -> r.ciphertextBlob(ciphertext).encryptionContext(java.util.Map.of("team", "blue")))
+                    .plaintext().asUtf8String()).isEqualTo("for dave");
+            assertDenied(() -> dave.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("x"))),
+                    "kms:Encrypt", "dave");
+        }
+    }
 }
