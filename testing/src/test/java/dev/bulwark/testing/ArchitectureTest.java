@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.secretsmanager.."};
     private static JavaClasses classes;
 
     @BeforeAll
