@@ -18,6 +18,11 @@ import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
+import dev.bulwark.secretsmanager.RotationEvents;
+import dev.bulwark.secretsmanager.RotationFunctionRegistry;
+import dev.bulwark.secretsmanager.SecretsManager;
+import dev.bulwark.secretsmanager.SecretsManagerService;
+import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
@@ -44,6 +49,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final DataFolder data;
     private final Store store;
     private final JobRunner jobRunner;
+    private final SecretsManager secretsManager;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -63,11 +69,16 @@ public final class BulwarkServer implements AutoCloseable {
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
+            Authorizer authorizer = new SameAccountAuthorizer();
+            this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, new KmsApiUnavailable(), authorizer,
+                    rotationFunctions(config, random), RotationEvents.logging(), clock, random));
+            secretsManager.jobHandlers().forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new);
+                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
-            Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
+            Gateway gateway = new Gateway(services, authenticator, authorizer, audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
@@ -77,10 +88,18 @@ public final class BulwarkServer implements AutoCloseable {
                     root);
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
             jobRunner.start();
+            secretsManager.start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    private RotationFunctionRegistry rotationFunctions(ServerConfig config, SecureRandom random) {
+        return RotationFunctionRegistry.of(config.rotationFunctions().stream()
+                .map(option -> new RotationFunctionRegistry.Registration(option.functionArn(), option.url(),
+                        data.rotationFunctionKey(option.functionArn(), random)))
+                .toList());
     }
 
     /** Opens the data folder, bootstraps the identity and starts listening. */
@@ -100,6 +119,11 @@ public final class BulwarkServer implements AutoCloseable {
     /** The AWS CLI credentials file holding the bootstrap administrator's access key. */
     public Path credentialsFile() {
         return data.credentialsFile();
+    }
+
+    /** The file holding the signing key of an HTTP rotation function registered with the server. */
+    public Path rotationFunctionKeyFile(String functionArn) {
+        return data.rotationFunctionKeyFile(functionArn);
     }
 
     /** The URL clients use: the bound address, or loopback when bound to every interface. */
@@ -138,6 +162,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        secretsManager.close();
         jobRunner.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");

@@ -4,6 +4,8 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
+    @Option(names = "--rotation-function", paramLabel = "ARN=URL",
+            description = {"A Secrets Manager rotation function reached over HTTP: secrets whose RotationLambdaARN is ARN",
+                    "get their rotation events POSTed to URL, signed with the key in DATA/rotation-function-keys/. Repeatable."})
+    List<String> rotationFunctions = new ArrayList<>();
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, print the banner and stop again (the launcher uses it to prepare a class-data archive).")
     boolean exitWhenReady;
@@ -66,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = new ServerConfig(dataDir.toAbsolutePath().normalize(), bindAddress, port,
-                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes);
+                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes, parseRotationFunctions());
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,6 +87,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private List<RotationFunctionOption> parseRotationFunctions() {
+        List<RotationFunctionOption> parsed = new ArrayList<>();
+        for (String option : rotationFunctions) {
+            try {
+                parsed.add(RotationFunctionOption.parse(option));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--rotation-function: " + e.getMessage());
+            }
+        }
+        return parsed;
     }
 
     private Region parseRegion() {

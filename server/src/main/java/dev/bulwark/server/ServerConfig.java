@@ -3,6 +3,7 @@ package dev.bulwark.server;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param devMode         accept any well-formed credentials (authentication off)
  * @param resetEnabled    allow {@code POST /_bulwark/reset}
  * @param maxRequestBytes the largest request body accepted
+ * @param rotationFunctions Secrets Manager rotation functions reached over HTTP
  */
 public record ServerConfig(
         Path dataDir,
@@ -25,13 +27,21 @@ public record ServerConfig(
         AccountId defaultAccount,
         boolean devMode,
         boolean resetEnabled,
-        int maxRequestBytes) {
+        int maxRequestBytes,
+        List<RotationFunctionOption> rotationFunctions) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
+        rotationFunctions = List.copyOf(rotationFunctions);
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         Objects.requireNonNull(defaultAccount, "defaultAccount");
+    }
+
+    /** A configuration without HTTP rotation functions. */
+    public ServerConfig(Path dataDir, String bindAddress, int port, Region defaultRegion, AccountId defaultAccount,
+            boolean devMode, boolean resetEnabled, int maxRequestBytes) {
+        this(dataDir, bindAddress, port, defaultRegion, defaultAccount, devMode, resetEnabled, maxRequestBytes, List.of());
     }
 
     /** Reset is always available in dev mode, which exists for tests. */
