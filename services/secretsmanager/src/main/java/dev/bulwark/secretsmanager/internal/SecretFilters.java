@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.secretsmanager.model.Filter;
  * <ul>
  *   <li>{@code name}, {@code tag-key}, {@code tag-value}, {@code primary-region},
  *       {@code owning-service}: prefix of the attribute, case-sensitive;</li>
- *   <li>{@code description}: case-insensitive, by words: every word of the value must begin some
- *       word of the description ({@code "a secret"} matches "an secret" but not "asecret");</li>
+ *   <li>{@code description}: case-insensitive, by words (runs of letters and digits): every word
+ *       of the value must begin some word of the description ({@code "a secret"} matches
+ *       "an secret" but not "asecret");</li>
  *   <li>{@code all}: the same word match over the name, description, tag keys and tag values.</li>
  * </ul>
  */
@@ -81,7 +82,7 @@ public final class SecretFilters {
     }
 
     private static List<String> split(String text) {
-        return List.of(text.toLowerCase(Locale.ROOT).trim().split("\\s+")).stream().filter(word -> !word.isEmpty()).toList();
+        return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+")).stream().filter(word -> !word.isEmpty()).toList();
     }
 
     private static List<String> tagParts(SecretRecord secret, Function<SecretRecord.Tag, String> part) {
