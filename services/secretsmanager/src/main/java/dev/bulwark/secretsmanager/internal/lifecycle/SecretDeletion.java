@@ -1,12 +1,15 @@
 package dev.bulwark.secretsmanager.internal.lifecycle;
 
+import dev.bulwark.core.AwsException;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobKey;
+import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.secretsmanager.internal.Constraints;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretIds;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
+import dev.bulwark.secretsmanager.internal.SecretRecords;
 import dev.bulwark.secretsmanager.internal.SecretScope;
 import dev.bulwark.secretsmanager.internal.SecretsCore;
 import dev.bulwark.secretsmanager.internal.SecretsErrors;
@@ -61,7 +64,7 @@ public final class SecretDeletion {
         SecretLookup.Found found;
         try {
             found = core.lookup().find(caller, request.secretId(), "DeleteSecret", keys);
-        } catch (dev.bulwark.core.AwsException notFound) {
+        } catch (AwsException notFound) {
             if (force && "ResourceNotFoundException".equals(notFound.code())) {
                 // AWS answers a forced deletion of a secret that does not exist as if it had deleted it.
                 SecretIds.Reference reference = SecretIds.parse(request.secretId(), caller.account(), caller.region());
@@ -84,7 +87,7 @@ public final class SecretDeletion {
         core.store().write(tx -> {
             SecretRecord current = core.lookup().reload(tx, found);
             if (force) {
-                purge(tx, found.scope(), current);
+                purge(tx, core.records(), core.jobs(), found.scope(), current.name());
             } else {
                 core.records().put(tx, found.scope(), current.withDeletion(now, deletionDate));
                 core.jobs().schedule(tx, SecretDeletionJob.key(found.scope(), current.name()), deletionDate,
@@ -111,11 +114,11 @@ public final class SecretDeletion {
     }
 
     /** Deletes a secret with its versions, its pending jobs and any rotation in progress. */
-    void purge(WriteTransaction tx, SecretScope scope, SecretRecord secret) {
-        core.records().purge(tx, scope, secret.name());
-        tx.delete(SecretsSchema.rotationRun(scope, secret.name()));
-        core.jobs().cancel(tx, SecretDeletionJob.key(scope, secret.name()));
-        core.jobs().cancel(tx, RotationJob.key(scope, secret.name()));
+    static void purge(WriteTransaction tx, SecretRecords records, JobScheduler jobs, SecretScope scope, String name) {
+        records.purge(tx, scope, name);
+        tx.delete(SecretsSchema.rotationRun(scope, name));
+        jobs.cancel(tx, SecretDeletionJob.key(scope, name));
+        jobs.cancel(tx, RotationJob.key(scope, name));
     }
 
     /** The payload both deletion jobs carry: which secret, by ARN, so a secret created later under the name is spared. */

@@ -7,8 +7,6 @@ import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
 import dev.bulwark.secretsmanager.internal.SecretRecords;
 import dev.bulwark.secretsmanager.internal.SecretScope;
-import dev.bulwark.secretsmanager.internal.SecretsSchema;
-import dev.bulwark.secretsmanager.internal.rotation.RotationJob;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.WriteTransaction;
 
@@ -43,10 +41,6 @@ public final class SecretDeletionJob implements JobHandler {
                 .filter(secret -> secret.arn().equals(target.arn()))
                 .filter(SecretRecord::isMarkedForDeletion)
                 .filter(secret -> !secret.deletionDate().isAfter(job.runAt()))
-                .ifPresent(secret -> {
-                    records.purge(tx, scope, secret.name());
-                    tx.delete(SecretsSchema.rotationRun(scope, secret.name()));
-                    jobs.cancel(tx, RotationJob.key(scope, secret.name()));
-                });
+                .ifPresent(secret -> SecretDeletion.purge(tx, records, jobs, scope, secret.name()));
     }
 }

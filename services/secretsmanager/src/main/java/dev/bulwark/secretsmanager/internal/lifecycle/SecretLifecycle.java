@@ -1,5 +1,6 @@
 package dev.bulwark.secretsmanager.internal.lifecycle;
 
+import dev.bulwark.core.AwsException;
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.SecretBytes;
@@ -18,7 +19,6 @@ import dev.bulwark.secretsmanager.internal.SecretsCore;
 import dev.bulwark.secretsmanager.internal.SecretsErrors;
 import dev.bulwark.secretsmanager.internal.Stages;
 import dev.bulwark.secretsmanager.internal.Tags;
-import dev.bulwark.secretsmanager.internal.VersionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -217,7 +217,7 @@ public final class SecretLifecycle {
                 } finally {
                     plaintext.destroy();
                 }
-            } catch (dev.bulwark.core.AwsException keyRefused) {
+            } catch (AwsException keyRefused) {
                 // Left under its old key, as AWS leaves versions it cannot re-encrypt.
             }
         }

@@ -4,6 +4,7 @@ import dev.bulwark.auth.policy.MalformedPolicyException;
 import dev.bulwark.auth.policy.PolicyDocument;
 import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.call.Caller;
+import dev.bulwark.secretsmanager.internal.Constraints;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
@@ -85,7 +86,7 @@ public final class ResourcePolicies {
      * without BlockPublicPolicy).
      */
     public ValidateResourcePolicyResponse validateResourcePolicy(Caller caller, ValidateResourcePolicyRequest request) {
-        dev.bulwark.secretsmanager.internal.Constraints.check()
+        Constraints.check()
                 .length("secretId", request.secretId(), 1, 2048)
                 .required("resourcePolicy", request.resourcePolicy()).length("resourcePolicy", request.resourcePolicy(), 1, 20480)
                 .validate();

@@ -1,14 +1,16 @@
 package dev.bulwark.secretsmanager.internal.rotation;
 
 import dev.bulwark.core.AwsException;
-import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.RotationEvents.RotationEvent;
+import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.internal.ReplicaSync;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
 import dev.bulwark.secretsmanager.internal.SecretScope;
 import dev.bulwark.secretsmanager.internal.ServiceCallers;
 import dev.bulwark.secretsmanager.internal.Stages;
+import dev.bulwark.store.ReadTransaction;
 import dev.bulwark.store.Store;
+import dev.bulwark.store.WriteTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,7 +214,7 @@ public final class RotationRunner implements AutoCloseable {
     }
 
     /** Records the outcome on the secret and schedules its next rotation. */
-    private void reschedule(dev.bulwark.store.WriteTransaction tx, SecretScope scope, SecretRecord secret, Instant now, boolean succeeded) {
+    private void reschedule(WriteTransaction tx, SecretScope scope, SecretRecord secret, Instant now, boolean succeeded) {
         SecretRecord.RotationConfig rotation = secret.rotation();
         if (rotation == null) {
             return;
@@ -229,7 +231,7 @@ public final class RotationRunner implements AutoCloseable {
         runs.scheduleNext(tx, scope, result);
     }
 
-    private Optional<RotationRun> mine(dev.bulwark.store.ReadTransaction tx, RotationRun run) {
+    private Optional<RotationRun> mine(ReadTransaction tx, RotationRun run) {
         return runs.find(tx, SecretScope.parse(run.scope()), run.name())
                 .filter(current -> current.token().equals(run.token()) && owner.equals(current.owner()));
     }

@@ -8,6 +8,7 @@ import dev.bulwark.secretsmanager.internal.SecretRecord;
 import dev.bulwark.secretsmanager.internal.SecretsCore;
 import dev.bulwark.secretsmanager.internal.SecretsErrors;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.secretsmanager.model.CancelRotateSecretRequest;
@@ -106,7 +107,7 @@ public final class Rotations {
 
     public CancelRotateSecretResponse cancelRotateSecret(Caller caller, CancelRotateSecretRequest request) {
         Requests.secretId(request.secretId()).validate();
-        SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "CancelRotateSecret", java.util.Map.of());
+        SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "CancelRotateSecret", Map.of());
         if (found.secret().rotation() == null || found.secret().rotation().lambdaArn() == null) {
             throw SecretsErrors.invalidRequest("You tried to enable rotation on a secret that doesn't already have a Lambda function"
                     + " ARN configured and you didn't include such an ARN as a parameter in this call.");
