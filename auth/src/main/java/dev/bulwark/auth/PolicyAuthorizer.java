@@ -8,7 +8,6 @@ import dev.bulwark.auth.policy.MalformedPolicyException;
 import dev.bulwark.auth.policy.PolicyDecision;
 import dev.bulwark.auth.policy.PolicyDocument;
 import dev.bulwark.auth.policy.PolicyEvaluator;
-import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.auth.policy.RequestContext;
 import dev.bulwark.auth.policy.ResourcePolicy;
 import dev.bulwark.core.call.AuthorizationRequest;
@@ -106,10 +105,14 @@ public final class PolicyAuthorizer implements Authorizer {
         return context.build();
     }
 
-    /** A stored policy that no longer parses cannot allow anything: the call is denied (fail closed). */
+    /**
+     * A stored policy that no longer parses cannot allow anything: the call is denied (fail closed).
+     * Parsed by the shared grammar only: it was validated for its use (a key policy, a role's trust
+     * policy, which has no Resource) when it was stored.
+     */
     private static Optional<PolicyDocument> parseStored(String text) {
         try {
-            return Optional.of(PolicyDocument.parse(text, PolicyType.RESOURCE));
+            return Optional.of(PolicyDocument.parse(text));
         } catch (MalformedPolicyException e) {
             LOG.warn("A stored resource policy does not parse; calls on its resource are denied: {}", e.getMessage());
             return Optional.empty();

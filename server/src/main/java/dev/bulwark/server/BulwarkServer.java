@@ -7,22 +7,27 @@ import dev.bulwark.auth.RequestAuthenticator;
 import dev.bulwark.auth.SameAccountAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
+import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
+import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.iam.IamRoles;
+import dev.bulwark.iam.IamService;
+import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
+import dev.bulwark.kms.KmsService;
 import dev.bulwark.http.HttpFrontConfig;
-import dev.bulwark.server.gateway.Gateway;
-import dev.bulwark.server.gateway.ServiceRegistry;
 import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.RotationFunctionRegistry;
 import dev.bulwark.secretsmanager.SecretsManager;
 import dev.bulwark.secretsmanager.SecretsManagerService;
-import dev.bulwark.core.call.Authorizer;
+import dev.bulwark.server.gateway.Gateway;
+import dev.bulwark.server.gateway.ServiceRegistry;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
@@ -63,18 +68,23 @@ public final class BulwarkServer implements AutoCloseable {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
+            AccessKeyStore accessKeys = new AccessKeyStore(store);
             RequestAuthenticator authenticator = config.devMode()
-                    ? new DevModeAuthenticator(config.defaultAccount())
-                    : new SigV4Verifier(new AccessKeyStore(store), clock);
+                    ? new DevModeAuthenticator(config.defaultAccount(), accessKeys)
+                    : new AccessKeyUsageRecorder(new SigV4Verifier(accessKeys, clock), store, clock);
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
+            KmsService.jobHandlers(clock).forEach(jobRunner::register);
             Authorizer authorizer = new SameAccountAuthorizer();
             this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, new KmsApiUnavailable(), authorizer,
                     rotationFunctions(config, random), RotationEvents.logging(), clock, random));
             secretsManager.jobHandlers().forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new)
+                    .register(StsService.DESCRIPTOR,
+                            () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
+                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
+                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
                     .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.secretsmanager.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..", "dev.bulwark.secretsmanager.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -25,6 +25,16 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(SERVICES)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.netty..", "dev.bulwark.protocol..", "dev.bulwark.http..", "dev.bulwark.server..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesUseEachOthersPublicApiOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.iam..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.iam.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.sts..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.sts.internal..")
                 .check(classes);
     }
 

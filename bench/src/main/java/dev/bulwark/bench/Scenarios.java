@@ -1,0 +1,67 @@
+package dev.bulwark.bench;
+
+import dev.bulwark.testing.BulwarkTestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * What the load generator can measure. Each scenario prepares its state once and returns a
+ * factory of per-thread callers (each with its own SDK client, as applications have).
+ */
+final class Scenarios {
+    static final List<String> NAMES = List.of("sts-get-caller-identity", "kms-encrypt", "kms-decrypt",
+            "kms-generate-data-key");
+
+    private Scenarios() {
+    }
+
+    static Supplier<Runnable> prepare(String name, BulwarkTestServer server) {
+        return switch (name) {
+            // Signed, authenticated, audited, but touches no stored resource: the request path's floor.
+            case "sts-get-caller-identity" -> () -> {
+                StsClient sts = server.client(StsClient.builder());
+                return sts::getCallerIdentity;
+            };
+            case "kms-encrypt" -> {
+                String keyId = newKey(server);
+                SdkBytes plaintext = SdkBytes.fromString("a 32-byte secret for the bench!!", StandardCharsets.UTF_8);
+                yield () -> {
+                    KmsClient kms = server.client(KmsClient.builder());
+                    return () -> kms.encrypt(r -> r.keyId(keyId).plaintext(plaintext)
+                            .encryptionContext(Map.of("purpose", "bench")));
+                };
+            }
+            case "kms-decrypt" -> {
+                String keyId = newKey(server);
+                SdkBytes ciphertext;
+                try (KmsClient kms = server.client(KmsClient.builder())) {
+                    ciphertext = kms.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromUtf8String("bench"))
+                            .encryptionContext(Map.of("purpose", "bench"))).ciphertextBlob();
+                }
+                yield () -> {
+                    KmsClient kms = server.client(KmsClient.builder());
+                    return () -> kms.decrypt(r -> r.ciphertextBlob(ciphertext).encryptionContext(Map.of("purpose", "bench")));
+                };
+            }
+            case "kms-generate-data-key" -> {
+                String keyId = newKey(server);
+                yield () -> {
+                    KmsClient kms = server.client(KmsClient.builder());
+                    return () -> kms.generateDataKey(r -> r.keyId(keyId).keySpec("AES_256"));
+                };
+            }
+            default -> throw new IllegalArgumentException("Unknown scenario " + name + "; known: " + NAMES);
+        };
+    }
+
+    private static String newKey(BulwarkTestServer server) {
+        try (KmsClient kms = server.client(KmsClient.builder())) {
+            return kms.createKey(r -> r.description("bench")).keyMetadata().keyId();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.bulwark.kms;
+
+import dev.bulwark.core.service.AwsService;
+import dev.bulwark.core.service.Operation;
+import dev.bulwark.core.service.ServiceDescriptor;
+import dev.bulwark.jobs.JobHandler;
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.kms.internal.KmsCore;
+import dev.bulwark.kms.internal.KmsRecords;
+import dev.bulwark.kms.internal.aliases.Aliases;
+import dev.bulwark.kms.internal.cryptography.Cryptography;
+import dev.bulwark.kms.internal.cryptography.DataKeys;
+import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.lifecycle.KeyCreation;
+import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
+import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
+import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.store.Store;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
+import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
+import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
+import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
+import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
+import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
+import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
+import software.amazon.awssdk.services.kms.model.ListKeysRequest;
+import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
+import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
+
+/**
+ * AWS Key Management Service: the table of contents. Every operation served is listed below in
+ * the order of the KMS API reference, with the family class that answers it; the families live
+ * in {@code dev.bulwark.kms.internal.*} and share {@link KmsCore}.
+ *
+ * <p>Adding an operation family: create its class under {@code internal/<family>/} with a
+ * {@code (KmsCore core)} constructor, declare any new namespace in {@code KmsSchema}, construct
+ * it here and list its operations in the table. CloudTrail's {@code readOnly} follows AWS:
+ * cryptographic operations and reads are {@link Operation#read}, changes {@link Operation#write}.
+ *
+ * <p>Construction only wires objects; the store is first touched by the first call.
+ */
+public final class KmsService implements AwsService {
+    public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.json11("kms", "TrentService", "2014-11-01");
+
+    private final KeyCreation creation;
+    private final KeyLifecycle lifecycle;
+    private final KeyDeletion deletion;
+    private final Aliases aliases;
+    private final Cryptography cryptography;
+    private final DataKeys dataKeys;
+    private final PublicKeys publicKeys;
+
+    public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
+        KmsCore core = KmsCore.create(store, jobs, clock, random);
+        this.creation = new KeyCreation(core);
+        this.lifecycle = new KeyLifecycle(core);
+        this.deletion = new KeyDeletion(core);
+        this.aliases = new Aliases(core);
+        this.cryptography = new Cryptography(core);
+        this.dataKeys = new DataKeys(core);
+        this.publicKeys = new PublicKeys(core);
+    }
+
+    /**
+     * The durable jobs KMS schedules, by job type, for the server to register with its job runner
+     * at start-up (before any KMS call, since jobs outlive restarts).
+     */
+    public static Map<String, JobHandler> jobHandlers(Clock clock) {
+        return Map.of(KeyDeletionJob.TYPE, new KeyDeletionJob(new KmsRecords(clock)));
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<Operation<?, ?>> operations() {
+        return List.of(
+                Operation.write("CancelKeyDeletion", CancelKeyDeletionRequest::builder, deletion::cancelKeyDeletion),
+                Operation.write("CreateAlias", CreateAliasRequest::builder, aliases::createAlias),
+                Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
+                Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
+                Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
+                Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
+                Operation.write("DisableKey", DisableKeyRequest::builder, lifecycle::disableKey),
+                Operation.write("EnableKey", EnableKeyRequest::builder, lifecycle::enableKey),
+                Operation.read("Encrypt", EncryptRequest::builder, cryptography::encrypt),
+                Operation.read("GenerateDataKey", GenerateDataKeyRequest::builder, dataKeys::generateDataKey),
+                Operation.read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
+                        dataKeys::generateDataKeyWithoutPlaintext),
+                Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
+                Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
+                Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
+                Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
+                Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
+                Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
+                Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
+                Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.bulwark.kms.internal;
+
+import dev.bulwark.crypto.SecretBytes;
+import java.util.Objects;
+
+/**
+ * One material of a key, opened: its document and the secret it holds (AES key bytes, HMAC key
+ * bytes or a PKCS #8 private key).
+ */
+public record KeyMaterial(KeyMaterialRecord record, SecretBytes secret) {
+
+    public KeyMaterial {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(secret, "secret");
+    }
+
+    public String materialId() {
+        return record.materialId();
+    }
+}

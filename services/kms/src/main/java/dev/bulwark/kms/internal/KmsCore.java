@@ -1,0 +1,34 @@
+package dev.bulwark.kms.internal;
+
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.store.Store;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * What every operation family shares: the store (through {@link KmsTransactions}), the records,
+ * key resolution and access checks, key material generation, the job scheduler, time and
+ * randomness. A family takes the core in its constructor and keeps what it uses, so adding a
+ * family, or a shared helper here, changes no other family's constructor.
+ */
+public record KmsCore(
+        KmsTransactions transactions,
+        KmsRecords records,
+        KeyResolver resolver,
+        KeyAccess access,
+        KeyMaterials materials,
+        AwsManagedKeys awsManagedKeys,
+        JobScheduler jobs,
+        Clock clock,
+        SecureRandom random) {
+
+    /** Wires the shared parts. Cheap: nothing is read or generated until the first call. */
+    public static KmsCore create(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
+        KmsRecords records = new KmsRecords(clock);
+        KeyMaterials materials = new KeyMaterials(clock, random);
+        AwsManagedKeys awsManagedKeys = new AwsManagedKeys(records, materials, clock);
+        KeyResolver resolver = new KeyResolver(records);
+        return new KmsCore(new KmsTransactions(store, awsManagedKeys), records, resolver, new KeyAccess(resolver),
+                materials, awsManagedKeys, jobs, clock, random);
+    }
+}

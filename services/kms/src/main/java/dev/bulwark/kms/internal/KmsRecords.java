@@ -1,0 +1,149 @@
+package dev.bulwark.kms.internal;
+
+import dev.bulwark.store.Documents;
+import dev.bulwark.store.Page;
+import dev.bulwark.store.ReadTransaction;
+import dev.bulwark.store.RecordKey;
+import dev.bulwark.store.StoredRecord;
+import dev.bulwark.store.StoreException;
+import dev.bulwark.store.WriteTransaction;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes the records {@link KmsSchema} declares, inside the caller's transaction.
+ *
+ * <p>A key whose deletion date has passed is gone, whether or not the deletion job has purged
+ * its records yet: {@link #findKey} and {@link #listKeys} do not return it. Deletion therefore
+ * takes effect at the date AWS reports, and the job only reclaims storage.
+ */
+public final class KmsRecords {
+    private static final int PURGE_BATCH = 500;
+
+    private final Clock clock;
+
+    public KmsRecords(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Optional<KmsKey> findKey(ReadTransaction tx, KmsScope scope, String keyId) {
+        return findKeyRecord(tx, scope, keyId).filter(this::notYetDeleted).map(record -> new KmsKey(scope, record));
+    }
+
+    /** The key's record even if its deletion date has passed (for the deletion job). */
+    public Optional<KeyRecord> findKeyRecord(ReadTransaction tx, KmsScope scope, String keyId) {
+        return tx.get(KmsSchema.key(scope, keyId)).map(stored -> Documents.read(stored.key(), stored.document(), KeyRecord.class));
+    }
+
+    public void putKey(WriteTransaction tx, KmsKey key) {
+        tx.put(KmsSchema.key(key.scope(), key.keyId()), Documents.write(key.record()), null);
+    }
+
+    /** One page of the scope's keys in id order; deleted keys are skipped, so a page may hold fewer than {@code limit}. */
+    public Listing<KmsKey> listKeys(ReadTransaction tx, KmsScope scope, String afterId, int limit) {
+        Page page = tx.list(KmsSchema.KEYS, scope.storeScope(), "", afterId, limit);
+        List<KmsKey> keys = new ArrayList<>();
+        for (StoredRecord stored : page.records()) {
+            KeyRecord record = Documents.read(stored.key(), stored.document(), KeyRecord.class);
+            if (notYetDeleted(record)) {
+                keys.add(new KmsKey(scope, record));
+            }
+        }
+        return new Listing<>(keys, page.nextAfterId());
+    }
+
+    public Optional<KeyMaterial> findMaterial(ReadTransaction tx, KmsScope scope, String keyId, String materialId) {
+        return tx.get(KmsSchema.material(scope, keyId, materialId)).map(KmsRecords::material);
+    }
+
+    /** The material new ciphertexts and signatures use; a key without one is refused before this is asked. */
+    public KeyMaterial currentMaterial(ReadTransaction tx, KmsKey key) {
+        String materialId = key.record().currentMaterialId();
+        if (materialId == null) {
+            throw KmsErrors.invalidState(key.arn() + " is " + KeyState.PendingImport.phrase() + ".");
+        }
+        return findMaterial(tx, key.scope(), key.keyId(), materialId)
+                .orElseThrow(() -> new StoreException("Key " + key.arn() + " names material " + materialId + " that is not stored"));
+    }
+
+    public void putMaterial(WriteTransaction tx, KmsScope scope, KeyMaterial material) {
+        KeyMaterialRecord record = material.record();
+        tx.put(KmsSchema.material(scope, record.keyId(), record.materialId()), Documents.write(record), material.secret());
+    }
+
+    public Optional<AliasRecord> findAlias(ReadTransaction tx, KmsScope scope, String aliasName) {
+        return tx.get(KmsSchema.alias(scope, aliasName)).map(stored -> Documents.read(stored.key(), stored.document(), AliasRecord.class));
+    }
+
+    public void putAlias(WriteTransaction tx, KmsScope scope, AliasRecord alias) {
+        tx.put(KmsSchema.alias(scope, alias.aliasName()), Documents.write(alias), null);
+    }
+
+    public boolean deleteAlias(WriteTransaction tx, KmsScope scope, String aliasName) {
+        return tx.delete(KmsSchema.alias(scope, aliasName));
+    }
+
+    /** One page of the scope's aliases in name order. */
+    public Listing<AliasRecord> listAliases(ReadTransaction tx, KmsScope scope, String afterName, int limit) {
+        Page page = tx.list(KmsSchema.ALIASES, scope.storeScope(), "", afterName, limit);
+        List<AliasRecord> aliases = page.records().stream()
+                .map(stored -> Documents.read(stored.key(), stored.document(), AliasRecord.class))
+                .toList();
+        return new Listing<>(aliases, page.nextAfterId());
+    }
+
+    /** Every alias of a key (a scan of the scope's aliases: there is no index by target). */
+    public List<AliasRecord> aliasesOf(ReadTransaction tx, KmsScope scope, String keyId) {
+        List<AliasRecord> found = new ArrayList<>();
+        String after = "";
+        while (true) {
+            Listing<AliasRecord> page = listAliases(tx, scope, after, PURGE_BATCH);
+            page.items().stream().filter(alias -> alias.targetKeyId().equals(keyId)).forEach(found::add);
+            if (page.nextAfterId().isEmpty()) {
+                return found;
+            }
+            after = page.nextAfterId().get();
+        }
+    }
+
+    /** Deletes a key with everything that belongs to it: its records in every per-key namespace and its aliases. */
+    public void purgeKey(WriteTransaction tx, KmsScope scope, String keyId) {
+        for (String namespace : KmsSchema.PER_KEY_NAMESPACES) {
+            deleteAll(tx, namespace, scope, KmsSchema.perKeyPrefix(keyId));
+        }
+        for (AliasRecord alias : aliasesOf(tx, scope, keyId)) {
+            deleteAlias(tx, scope, alias.aliasName());
+        }
+        tx.delete(KmsSchema.key(scope, keyId));
+    }
+
+    private static void deleteAll(WriteTransaction tx, String namespace, KmsScope scope, String idPrefix) {
+        Page page;
+        do {
+            page = tx.list(namespace, scope.storeScope(), idPrefix, "", PURGE_BATCH);
+            for (StoredRecord stored : page.records()) {
+                tx.delete(stored.key());
+            }
+        } while (page.nextAfterId().isPresent());
+    }
+
+    private boolean notYetDeleted(KeyRecord record) {
+        return record.state() != KeyState.PendingDeletion || record.deletionDate().isAfter(clock.instant());
+    }
+
+    private static KeyMaterial material(StoredRecord stored) {
+        RecordKey key = stored.key();
+        KeyMaterialRecord record = Documents.read(key, stored.document(), KeyMaterialRecord.class);
+        return new KeyMaterial(record, stored.secret()
+                .orElseThrow(() -> new StoreException("Key material " + key.id() + " has no secret part")));
+    }
+
+    /** A page of records read from the store, and where the next page starts. */
+    public record Listing<T>(List<T> items, Optional<String> nextAfterId) {
+        public Listing {
+            items = List.copyOf(items);
+        }
+    }
+}
