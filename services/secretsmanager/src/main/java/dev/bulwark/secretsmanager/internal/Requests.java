@@ -1,32 +1,32 @@
 package dev.bulwark.secretsmanager.internal;
 
+import dev.bulwark.core.Validation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 
 /** Request checks several operations share, with the model's limits. */
 public final class Requests {
     public static final int MAX_VALUE_LENGTH = 65536;
-    public static final Pattern REGION = Pattern.compile("^([a-z]+-)+\\d+$");
+    public static final String REGION = "^([a-z]+-)+\\d+$";
 
     private Requests() {
     }
 
     /** SecretId: 1 to 2048 characters, required. */
-    public static Constraints secretId(String secretId) {
-        return Constraints.check().required("secretId", secretId).length("secretId", secretId, 1, 2048);
+    public static Validation secretId(String secretId) {
+        return Validation.check().required("secretId", secretId).string("secretId", secretId, 1, 2048, null);
     }
 
-    public static Constraints value(Constraints constraints, String secretString, SdkBytes secretBinary) {
-        return constraints.sensitiveLength("secretString", secretString, 1, MAX_VALUE_LENGTH)
-                .sensitiveLength("secretBinary", secretBinary, 1, MAX_VALUE_LENGTH);
+    public static Validation value(Validation validation, String secretString, SdkBytes secretBinary) {
+        return validation.sensitive("secretString", secretString, 1, MAX_VALUE_LENGTH)
+                .sensitive("secretBinary", secretBinary == null ? null : secretBinary.asByteArrayUnsafe(), 1, MAX_VALUE_LENGTH);
     }
 
-    public static Constraints token(Constraints constraints, String clientRequestToken) {
-        return constraints.length("clientRequestToken", clientRequestToken, 32, 64);
+    public static Validation token(Validation validation, String clientRequestToken) {
+        return validation.string("clientRequestToken", clientRequestToken, 32, 64, null);
     }
 
     /** Only one of SecretString and SecretBinary. */

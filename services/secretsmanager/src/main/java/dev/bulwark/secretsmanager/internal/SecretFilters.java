@@ -1,5 +1,6 @@
 package dev.bulwark.secretsmanager.internal;
 
+import dev.bulwark.core.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +27,16 @@ public final class SecretFilters {
     private SecretFilters() {
     }
 
-    public static Constraints check(Constraints constraints, List<Filter> filters) {
-        constraints.size("filters", filters, 0, 10);
+    public static Validation check(Validation validation, List<Filter> filters) {
+        validation.count("filters", filters, 0, 10);
         for (Filter filter : filters) {
-            constraints.oneOf("filters.member.key", filter.keyAsString(), KEYS);
-            constraints.size("filters.member.values", filter.hasValues() ? filter.values() : null, 1, 10);
+            validation.oneOf("filters.member.key", filter.keyAsString(), KEYS);
+            validation.count("filters.member.values", filter.hasValues() ? filter.values() : null, 1, 10);
             if (filter.hasValues()) {
-                filter.values().forEach(value -> constraints.length("filters.member.values.member", value, 1, 512));
+                filter.values().forEach(value -> validation.string("filters.member.values.member", value, 1, 512, null));
             }
         }
-        return constraints;
+        return validation;
     }
 
     public static boolean matches(SecretRecord secret, List<Filter> filters) {

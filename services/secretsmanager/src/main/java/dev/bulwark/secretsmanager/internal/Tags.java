@@ -1,5 +1,6 @@
 package dev.bulwark.secretsmanager.internal;
 
+import dev.bulwark.core.Validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,14 +19,14 @@ public final class Tags {
     private Tags() {
     }
 
-    public static Constraints check(Constraints constraints, List<Tag> tags) {
+    public static Validation check(Validation validation, List<Tag> tags) {
         if (tags != null) {
             for (Tag tag : tags) {
-                constraints.required("tags.member.key", tag.key()).length("tags.member.key", tag.key(), 1, 128)
-                        .required("tags.member.value", tag.value()).length("tags.member.value", tag.value(), 0, 256);
+                validation.required("tags.member.key", tag.key()).string("tags.member.key", tag.key(), 1, 128, null)
+                        .required("tags.member.value", tag.value()).string("tags.member.value", tag.value(), 0, 256, null);
             }
         }
-        return constraints;
+        return validation;
     }
 
     public static List<SecretRecord.Tag> fromRequest(List<Tag> tags) {

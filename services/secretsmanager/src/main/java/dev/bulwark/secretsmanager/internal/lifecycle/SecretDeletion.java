@@ -4,7 +4,7 @@ import dev.bulwark.core.AwsException;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobKey;
 import dev.bulwark.jobs.JobScheduler;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretIds;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
@@ -45,8 +45,8 @@ public final class SecretDeletion {
     }
 
     public DeleteSecretResponse deleteSecret(Caller caller, DeleteSecretRequest request) {
-        Constraints constraints = Requests.secretId(request.secretId());
-        constraints.validate();
+        Validation validation = Requests.secretId(request.secretId());
+        validation.orThrow();
         boolean force = Boolean.TRUE.equals(request.forceDeleteWithoutRecovery());
         if (force && request.recoveryWindowInDays() != null) {
             throw SecretsErrors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
@@ -99,7 +99,7 @@ public final class SecretDeletion {
     }
 
     public RestoreSecretResponse restoreSecret(Caller caller, RestoreSecretRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         SecretLookup.Found found = core.lookup().find(caller, request.secretId(), "RestoreSecret", Map.of());
         SecretLookup.requirePrimary(found.secret());
         core.store().write(tx -> {

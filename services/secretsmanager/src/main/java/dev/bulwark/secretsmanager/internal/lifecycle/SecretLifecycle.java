@@ -4,7 +4,7 @@ import dev.bulwark.core.AwsException;
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.SecretBytes;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.ExistingVersions;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretCipher;
@@ -46,17 +46,17 @@ public final class SecretLifecycle {
     }
 
     public CreateSecretResponse createSecret(Caller caller, CreateSecretRequest request) {
-        Constraints constraints = Constraints.check()
-                .required("name", request.name()).length("name", request.name(), 1, 512)
-                .length("description", request.description(), 0, 2048)
-                .length("kmsKeyId", request.kmsKeyId(), 0, 2048);
-        Requests.token(Requests.value(constraints, request.secretString(), request.secretBinary()), request.clientRequestToken());
-        Tags.check(constraints, request.hasTags() ? request.tags() : null);
+        Validation validation = Validation.check()
+                .required("name", request.name()).string("name", request.name(), 1, 512, null)
+                .string("description", request.description(), 0, 2048, null)
+                .string("kmsKeyId", request.kmsKeyId(), 0, 2048, null);
+        Requests.token(Requests.value(validation, request.secretString(), request.secretBinary()), request.clientRequestToken());
+        Tags.check(validation, request.hasTags() ? request.tags() : null);
         if (request.hasAddReplicaRegions()) {
-            constraints.size("addReplicaRegions", request.addReplicaRegions(), 1, Integer.MAX_VALUE);
-            request.addReplicaRegions().forEach(r -> constraints.pattern("addReplicaRegions.member.region", r.region(), Requests.REGION));
+            validation.count("addReplicaRegions", request.addReplicaRegions(), 1, Integer.MAX_VALUE);
+            request.addReplicaRegions().forEach(r -> validation.string("addReplicaRegions.member.region", r.region(), 0, Integer.MAX_VALUE, Requests.REGION));
         }
-        constraints.validate();
+        validation.orThrow();
         Requests.oneValue(request.secretString(), request.secretBinary());
         rejectExternalSecretType(request.type());
         SecretValue value = SecretValue.of(request.secretString(), request.secretBinary());
@@ -134,11 +134,11 @@ public final class SecretLifecycle {
     }
 
     public UpdateSecretResponse updateSecret(Caller caller, UpdateSecretRequest request) {
-        Constraints constraints = Requests.secretId(request.secretId())
-                .length("description", request.description(), 0, 2048)
-                .length("kmsKeyId", request.kmsKeyId(), 0, 2048);
-        Requests.token(Requests.value(constraints, request.secretString(), request.secretBinary()), request.clientRequestToken());
-        constraints.validate();
+        Validation validation = Requests.secretId(request.secretId())
+                .string("description", request.description(), 0, 2048, null)
+                .string("kmsKeyId", request.kmsKeyId(), 0, 2048, null);
+        Requests.token(Requests.value(validation, request.secretString(), request.secretBinary()), request.clientRequestToken());
+        validation.orThrow();
         Requests.oneValue(request.secretString(), request.secretBinary());
         rejectExternalSecretType(request.type());
         SecretValue value = SecretValue.of(request.secretString(), request.secretBinary());
@@ -225,7 +225,7 @@ public final class SecretLifecycle {
     }
 
     public DescribeSecretResponse describeSecret(Caller caller, DescribeSecretRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         return SecretViews.describe(core.lookup().find(caller, request.secretId(), "DescribeSecret").secret());
     }
 

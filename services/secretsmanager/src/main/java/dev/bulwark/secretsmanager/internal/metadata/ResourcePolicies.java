@@ -4,7 +4,7 @@ import dev.bulwark.auth.policy.MalformedPolicyException;
 import dev.bulwark.auth.policy.PolicyDocument;
 import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
@@ -40,8 +40,8 @@ public final class ResourcePolicies {
 
     public PutResourcePolicyResponse putResourcePolicy(Caller caller, PutResourcePolicyRequest request) {
         Requests.secretId(request.secretId())
-                .required("resourcePolicy", request.resourcePolicy()).length("resourcePolicy", request.resourcePolicy(), 1, 20480)
-                .validate();
+                .required("resourcePolicy", request.resourcePolicy()).string("resourcePolicy", request.resourcePolicy(), 1, 20480, null)
+                .orThrow();
         boolean block = Boolean.TRUE.equals(request.blockPublicPolicy());
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "PutResourcePolicy",
                 Map.of("secretsmanager:BlockPublicPolicy", List.of(Boolean.toString(block))));
@@ -61,14 +61,14 @@ public final class ResourcePolicies {
     }
 
     public GetResourcePolicyResponse getResourcePolicy(Caller caller, GetResourcePolicyRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         SecretLookup.Found found = core.lookup().findActive(caller, request.secretId(), "GetResourcePolicy", Map.of());
         return GetResourcePolicyResponse.builder().arn(found.secret().arn()).name(found.secret().name())
                 .resourcePolicy(found.secret().resourcePolicy()).build();
     }
 
     public DeleteResourcePolicyResponse deleteResourcePolicy(Caller caller, DeleteResourcePolicyRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "DeleteResourcePolicy", Map.of());
         Instant now = Requests.now(core.clock());
         core.store().write(tx -> {
@@ -86,10 +86,10 @@ public final class ResourcePolicies {
      * without BlockPublicPolicy).
      */
     public ValidateResourcePolicyResponse validateResourcePolicy(Caller caller, ValidateResourcePolicyRequest request) {
-        Constraints.check()
-                .length("secretId", request.secretId(), 1, 2048)
-                .required("resourcePolicy", request.resourcePolicy()).length("resourcePolicy", request.resourcePolicy(), 1, 20480)
-                .validate();
+        Validation.check()
+                .string("secretId", request.secretId(), 1, 2048, null)
+                .required("resourcePolicy", request.resourcePolicy()).string("resourcePolicy", request.resourcePolicy(), 1, 20480, null)
+                .orThrow();
         if (request.secretId() != null) {
             core.lookup().findActive(caller, request.secretId(), "ValidateResourcePolicy", Map.of());
         } else {

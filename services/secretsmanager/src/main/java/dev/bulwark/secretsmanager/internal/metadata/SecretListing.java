@@ -1,7 +1,7 @@
 package dev.bulwark.secretsmanager.internal.metadata;
 
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.PageTokens;
 import dev.bulwark.secretsmanager.internal.SecretFilters;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
@@ -31,11 +31,11 @@ public final class SecretListing {
     }
 
     public ListSecretsResponse listSecrets(Caller caller, ListSecretsRequest request) {
-        Constraints constraints = Constraints.check()
+        Validation validation = Validation.check()
                 .range("maxResults", request.maxResults(), 1, 100)
-                .length("nextToken", request.nextToken(), 1, 4096)
+                .string("nextToken", request.nextToken(), 1, 4096, null)
                 .oneOf("sortOrder", request.sortOrderAsString(), List.of("asc", "desc"));
-        SecretFilters.check(constraints, request.hasFilters() ? request.filters() : List.of()).validate();
+        SecretFilters.check(validation, request.hasFilters() ? request.filters() : List.of()).orThrow();
         core.access().authorizeService(caller, "ListSecrets", Map.of());
         SecretScope scope = new SecretScope(caller.account(), caller.region());
         boolean includeDeleted = Boolean.TRUE.equals(request.includePlannedDeletion());

@@ -1,7 +1,7 @@
 package dev.bulwark.secretsmanager.internal.metadata;
 
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
@@ -25,8 +25,8 @@ public final class SecretTagging {
     }
 
     public TagResourceResponse tagResource(Caller caller, TagResourceRequest request) {
-        Constraints constraints = Requests.secretId(request.secretId()).required("tags", request.hasTags() ? request.tags() : null);
-        Tags.check(constraints, request.hasTags() ? request.tags() : null).validate();
+        Validation validation = Requests.secretId(request.secretId()).required("tags", request.hasTags() ? request.tags() : null);
+        Tags.check(validation, request.hasTags() ? request.tags() : null).orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "TagResource", Tags.requestKeys(request.tags()));
         Instant now = Requests.now(core.clock());
         core.store().write(tx -> {
@@ -42,11 +42,11 @@ public final class SecretTagging {
 
     public UntagResourceResponse untagResource(Caller caller, UntagResourceRequest request) {
         List<String> keys = request.hasTagKeys() ? request.tagKeys() : null;
-        Constraints constraints = Requests.secretId(request.secretId()).required("tagKeys", keys);
+        Validation validation = Requests.secretId(request.secretId()).required("tagKeys", keys);
         if (keys != null) {
-            keys.forEach(key -> constraints.length("tagKeys.member", key, 1, 128));
+            keys.forEach(key -> validation.string("tagKeys.member", key, 1, 128, null));
         }
-        constraints.validate();
+        validation.orThrow();
         Map<String, List<String>> conditionKeys = new HashMap<>();
         conditionKeys.put("aws:TagKeys", keys);
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "UntagResource", conditionKeys);

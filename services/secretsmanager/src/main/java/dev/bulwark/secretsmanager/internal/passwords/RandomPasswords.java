@@ -1,7 +1,7 @@
 package dev.bulwark.secretsmanager.internal.passwords;
 
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.SecretsCore;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,10 +21,10 @@ public final class RandomPasswords {
     }
 
     public GetRandomPasswordResponse getRandomPassword(Caller caller, GetRandomPasswordRequest request) {
-        Constraints.check()
-                .range("passwordLength", request.passwordLength(), 1, 4096)
-                .length("excludeCharacters", request.excludeCharacters(), 0, 4096)
-                .validate();
+        Validation.check()
+                .longRange("passwordLength", request.passwordLength(), 1, 4096)
+                .string("excludeCharacters", request.excludeCharacters(), 0, 4096, null)
+                .orThrow();
         core.access().authorizeService(caller, "GetRandomPassword", Map.of());
         char[] password = generator.generate(new PasswordGenerator.Options(
                 request.passwordLength() == null ? DEFAULT_LENGTH : request.passwordLength().intValue(),

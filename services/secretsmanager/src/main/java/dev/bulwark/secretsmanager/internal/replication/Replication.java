@@ -2,7 +2,7 @@ package dev.bulwark.secretsmanager.internal.replication;
 
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretIds;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
@@ -39,12 +39,12 @@ public final class Replication {
 
     public ReplicateSecretToRegionsResponse replicateSecretToRegions(Caller caller, ReplicateSecretToRegionsRequest request) {
         List<ReplicaRegionType> regions = request.hasAddReplicaRegions() ? request.addReplicaRegions() : null;
-        Constraints constraints = Requests.secretId(request.secretId()).required("addReplicaRegions", regions)
-                .size("addReplicaRegions", regions, 1, Integer.MAX_VALUE);
+        Validation validation = Requests.secretId(request.secretId()).required("addReplicaRegions", regions)
+                .count("addReplicaRegions", regions, 1, Integer.MAX_VALUE);
         if (regions != null) {
-            regions.forEach(r -> constraints.pattern("addReplicaRegions.member.region", r.region(), Requests.REGION));
+            regions.forEach(r -> validation.string("addReplicaRegions.member.region", r.region(), 0, Integer.MAX_VALUE, Requests.REGION));
         }
-        constraints.validate();
+        validation.orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "ReplicateSecretToRegions", Map.of());
         boolean overwrite = Boolean.TRUE.equals(request.forceOverwriteReplicaSecret());
         List<Replica> added = new ArrayList<>();
@@ -85,12 +85,12 @@ public final class Replication {
 
     public RemoveRegionsFromReplicationResponse removeRegionsFromReplication(Caller caller, RemoveRegionsFromReplicationRequest request) {
         List<String> regions = request.hasRemoveReplicaRegions() ? request.removeReplicaRegions() : null;
-        Constraints constraints = Requests.secretId(request.secretId()).required("removeReplicaRegions", regions)
-                .size("removeReplicaRegions", regions, 1, Integer.MAX_VALUE);
+        Validation validation = Requests.secretId(request.secretId()).required("removeReplicaRegions", regions)
+                .count("removeReplicaRegions", regions, 1, Integer.MAX_VALUE);
         if (regions != null) {
-            regions.forEach(r -> constraints.pattern("removeReplicaRegions.member", r, Requests.REGION));
+            regions.forEach(r -> validation.string("removeReplicaRegions.member", r, 0, Integer.MAX_VALUE, Requests.REGION));
         }
-        constraints.validate();
+        validation.orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "RemoveRegionsFromReplication", Map.of());
         for (String region : regions) {
             if (found.secret().replicas().stream().noneMatch(r -> r.region().equals(region))) {
@@ -115,7 +115,7 @@ public final class Replication {
 
     /** Promotes a replica to a standalone secret in its region; called in the replica's region. */
     public StopReplicationToReplicaResponse stopReplicationToReplica(Caller caller, StopReplicationToReplicaRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         SecretLookup.Found found = core.lookup().findActive(caller, request.secretId(), "StopReplicationToReplica", Map.of());
         if (!found.secret().isReplica()) {
             throw SecretsErrors.invalidRequest("StopReplicationToReplica is only allowed on a replica secret.");

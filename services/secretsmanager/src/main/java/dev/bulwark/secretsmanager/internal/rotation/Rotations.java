@@ -1,7 +1,7 @@
 package dev.bulwark.secretsmanager.internal.rotation;
 
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.Requests;
 import dev.bulwark.secretsmanager.internal.SecretLookup;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
@@ -10,7 +10,6 @@ import dev.bulwark.secretsmanager.internal.SecretsErrors;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.secretsmanager.model.CancelRotateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.CancelRotateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.RotateSecretRequest;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
  * version's id; the {@link RotationRunner} carries it out.
  */
 public final class Rotations {
-    private static final Pattern SCHEDULE_EXPRESSION = Pattern.compile("[0-9A-Za-z\\(\\)#\\?\\*\\-\\/, ]+");
-    private static final Pattern DURATION = Pattern.compile("[0-9]+h");
+    private static final String SCHEDULE_EXPRESSION = "[0-9A-Za-z\\(\\)#\\?\\*\\-\\/, ]+";
+    private static final String DURATION = "[0-9]+h";
 
     private final SecretsCore core;
     private final RotationRuns runs;
@@ -41,16 +40,14 @@ public final class Rotations {
 
     public RotateSecretResponse rotateSecret(Caller caller, RotateSecretRequest request) {
         RotationRulesType rules = request.rotationRules();
-        Constraints constraints = Requests.token(Requests.secretId(request.secretId()), request.clientRequestToken())
-                .length("rotationLambdaARN", request.rotationLambdaARN(), 0, 2048);
+        Validation validation = Requests.token(Requests.secretId(request.secretId()), request.clientRequestToken())
+                .string("rotationLambdaARN", request.rotationLambdaARN(), 0, 2048, null);
         if (rules != null) {
-            constraints.range("rotationRules.automaticallyAfterDays", rules.automaticallyAfterDays(), 1, 1000)
-                    .length("rotationRules.scheduleExpression", rules.scheduleExpression(), 1, 256)
-                    .pattern("rotationRules.scheduleExpression", rules.scheduleExpression(), SCHEDULE_EXPRESSION)
-                    .length("rotationRules.duration", rules.duration(), 2, 3)
-                    .pattern("rotationRules.duration", rules.duration(), DURATION);
+            validation.longRange("rotationRules.automaticallyAfterDays", rules.automaticallyAfterDays(), 1, 1000)
+                    .string("rotationRules.scheduleExpression", rules.scheduleExpression(), 1, 256, SCHEDULE_EXPRESSION)
+                    .string("rotationRules.duration", rules.duration(), 2, 3, DURATION);
         }
-        constraints.validate();
+        validation.orThrow();
         if (request.clientRequestToken() == null) {
             throw SecretsErrors.missingClientRequestToken("InvalidParameterException");
         }
@@ -106,7 +103,7 @@ public final class Rotations {
     }
 
     public CancelRotateSecretResponse cancelRotateSecret(Caller caller, CancelRotateSecretRequest request) {
-        Requests.secretId(request.secretId()).validate();
+        Requests.secretId(request.secretId()).orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "CancelRotateSecret", Map.of());
         if (found.secret().rotation() == null || found.secret().rotation().lambdaArn() == null) {
             throw SecretsErrors.invalidRequest("You tried to enable rotation on a secret that doesn't already have a Lambda function"

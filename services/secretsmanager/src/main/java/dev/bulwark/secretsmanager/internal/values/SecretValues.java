@@ -3,7 +3,7 @@ package dev.bulwark.secretsmanager.internal.values;
 import dev.bulwark.core.AwsException;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.SecretBytes;
-import dev.bulwark.secretsmanager.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.secretsmanager.internal.ExistingVersions;
 import dev.bulwark.secretsmanager.internal.PageTokens;
 import dev.bulwark.secretsmanager.internal.Requests;
@@ -54,9 +54,9 @@ public final class SecretValues {
 
     public GetSecretValueResponse getSecretValue(Caller caller, GetSecretValueRequest request) {
         Requests.secretId(request.secretId())
-                .length("versionId", request.versionId(), 32, 64)
-                .length("versionStage", request.versionStage(), 1, 256)
-                .validate();
+                .string("versionId", request.versionId(), 32, 64, null)
+                .string("versionStage", request.versionStage(), 1, 256, null)
+                .orThrow();
         Map<String, List<String>> keys = new HashMap<>(Requests.keys("secretsmanager:VersionId", request.versionId()));
         keys.putAll(Requests.keys("secretsmanager:VersionStage", request.versionStage()));
         SecretLookup.Found found = core.lookup().findActive(caller, request.secretId(), "GetSecretValue", keys);
@@ -119,11 +119,11 @@ public final class SecretValues {
 
     public BatchGetSecretValueResponse batchGetSecretValue(Caller caller, BatchGetSecretValueRequest request) {
         List<String> ids = request.hasSecretIdList() ? request.secretIdList() : null;
-        Constraints constraints = Constraints.check()
-                .size("secretIdList", ids, 1, 20)
+        Validation validation = Validation.check()
+                .count("secretIdList", ids, 1, 20)
                 .range("maxResults", request.maxResults(), 1, 20)
-                .length("nextToken", request.nextToken(), 1, 4096);
-        SecretFilters.check(constraints, request.hasFilters() ? request.filters() : List.of()).validate();
+                .string("nextToken", request.nextToken(), 1, 4096, null);
+        SecretFilters.check(validation, request.hasFilters() ? request.filters() : List.of()).orThrow();
         if ((ids == null) == !request.hasFilters()) {
             throw SecretsErrors.invalidParameter("Either 'SecretIdList' or 'Filters' must be provided, but not both.");
         }
@@ -166,14 +166,14 @@ public final class SecretValues {
 
     public PutSecretValueResponse putSecretValue(Caller caller, PutSecretValueRequest request) {
         List<String> requested = request.hasVersionStages() ? request.versionStages() : null;
-        Constraints constraints = Requests.secretId(request.secretId())
-                .size("versionStages", requested, 1, 20)
-                .length("rotationToken", request.rotationToken(), 36, 256);
+        Validation validation = Requests.secretId(request.secretId())
+                .count("versionStages", requested, 1, 20)
+                .string("rotationToken", request.rotationToken(), 36, 256, null);
         if (requested != null) {
-            requested.forEach(stage -> constraints.length("versionStages.member", stage, 1, 256));
+            requested.forEach(stage -> validation.string("versionStages.member", stage, 1, 256, null));
         }
-        Requests.token(Requests.value(constraints, request.secretString(), request.secretBinary()), request.clientRequestToken())
-                .validate();
+        Requests.token(Requests.value(validation, request.secretString(), request.secretBinary()), request.clientRequestToken())
+                .orThrow();
         Requests.oneValue(request.secretString(), request.secretBinary());
         if (request.clientRequestToken() == null) {
             throw SecretsErrors.missingClientRequestToken("InvalidRequestException");

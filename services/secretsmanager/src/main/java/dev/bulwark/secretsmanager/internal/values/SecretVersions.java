@@ -35,8 +35,8 @@ public final class SecretVersions {
     public ListSecretVersionIdsResponse listSecretVersionIds(Caller caller, ListSecretVersionIdsRequest request) {
         Requests.secretId(request.secretId())
                 .range("maxResults", request.maxResults(), 1, 100)
-                .length("nextToken", request.nextToken(), 1, 4096)
-                .validate();
+                .string("nextToken", request.nextToken(), 1, 4096, null)
+                .orThrow();
         SecretLookup.Found found = core.lookup().findActive(caller, request.secretId(), "ListSecretVersionIds", Map.of());
         SecretRecord secret = found.secret();
         boolean includeDeprecated = Boolean.TRUE.equals(request.includeDeprecated());
@@ -73,10 +73,10 @@ public final class SecretVersions {
      */
     public UpdateSecretVersionStageResponse updateSecretVersionStage(Caller caller, UpdateSecretVersionStageRequest request) {
         Requests.secretId(request.secretId())
-                .required("versionStage", request.versionStage()).length("versionStage", request.versionStage(), 1, 256)
-                .length("removeFromVersionId", request.removeFromVersionId(), 32, 64)
-                .length("moveToVersionId", request.moveToVersionId(), 32, 64)
-                .validate();
+                .required("versionStage", request.versionStage()).string("versionStage", request.versionStage(), 1, 256, null)
+                .string("removeFromVersionId", request.removeFromVersionId(), 32, 64, null)
+                .string("moveToVersionId", request.moveToVersionId(), 32, 64, null)
+                .orThrow();
         SecretLookup.Found found = core.lookup().findPrimary(caller, request.secretId(), "UpdateSecretVersionStage",
                 Requests.keys("secretsmanager:VersionStage", request.versionStage()));
         String label = request.versionStage();
