@@ -41,9 +41,11 @@ public final class SecretsTestKit implements AutoCloseable {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
     public final FakeKms kms = new FakeKms();
     public final Store store;
-    public final JobRunner jobRunner;
-    public final SecretsManager secretsManager;
-    public final SecretsManagerService service;
+    private final StoredJobs jobs = new StoredJobs();
+    private final RotationFunctionRegistry functions;
+    public JobRunner jobRunner;
+    public SecretsManager secretsManager;
+    public SecretsManagerService service;
     public final List<AuthorizationRequest> authorizations = new CopyOnWriteArrayList<>();
     public final List<RotationEvents.RotationEvent> events = new CopyOnWriteArrayList<>();
 
@@ -65,12 +67,24 @@ public final class SecretsTestKit implements AutoCloseable {
             }
         };
         this.store = SealedStore.open(new InMemoryBackend(), rootKeys, random, clock);
-        StoredJobs jobs = new StoredJobs();
+        this.functions = functions;
+        startServer();
+    }
+
+    /** What a server start does: a job runner with Secrets Manager's handlers, and Secrets Manager. */
+    private void startServer() {
         this.jobRunner = new JobRunner(store, clock, Duration.ofHours(1));
         this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, kms, authorizer(ACCOUNT), functions,
                 events::add, clock, random));
         secretsManager.jobHandlers().forEach(jobRunner::register);
         this.service = secretsManager.service();
+    }
+
+    /** A server restart: everything in memory is dropped and made again over the same store. */
+    public void restart() {
+        secretsManager.close();
+        jobRunner.close();
+        startServer();
     }
 
     public Caller caller() {

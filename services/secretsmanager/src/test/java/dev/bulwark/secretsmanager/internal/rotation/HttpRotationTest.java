@@ -207,6 +207,16 @@ class HttpRotationTest {
     }
 
     @Test
+    void aScheduledRotationRunsAfterARestart() {
+        createSecret();
+        rotate(false);
+        kit.restart();
+
+        kit.advance(Duration.ofDays(1));
+        assertThat(kit.<GetSecretValueResponse>call(GetSecretValueRequest.builder().secretId("db").build()).secretString()).isEqualTo("pw-rotated");
+    }
+
+    @Test
     void cancelRotateSecretTurnsTheScheduleOff() {
         createSecret();
         rotate(false);
