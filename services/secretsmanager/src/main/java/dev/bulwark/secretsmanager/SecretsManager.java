@@ -109,7 +109,10 @@ public final class SecretsManager implements AutoCloseable {
         runner.close();
     }
 
-    /** The service's own handlers, as the built-in rotators call them. */
+    /**
+     * The service's own handlers, as the built-in rotators call them. The rotators and the service
+     * need each other, so the service is set once, right after it is made, before any rotation runs.
+     */
     private static final class InProcessApi implements SecretsApi {
         private SecretsManagerService service;
 

@@ -59,9 +59,7 @@ public final class ReplicaSync {
         store.write(tx -> {
             records.find(tx, primaryScope, name).filter(now -> now.arn().equals(primary.get().arn())).ifPresent(now -> {
                 List<Replica> updated = now.replicas().stream().map(r -> outcomes.getOrDefault(r.region(), r)).toList();
-                records.put(tx, primaryScope, new SecretRecord(now.name(), now.arn(), now.description(), now.kmsKeyId(),
-                        now.createdDate(), now.lastChangedDate(), now.lastAccessedDate(), now.deletedDate(), now.deletionDate(),
-                        now.tags(), now.stages(), now.resourcePolicy(), now.rotation(), now.primaryRegion(), updated));
+                records.put(tx, primaryScope, now.withReplication(now.primaryRegion(), updated, now.lastChangedDate()));
             });
             return null;
         });
