@@ -3,17 +3,23 @@ package dev.bulwark.server;
 import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.AuditSinks;
 import dev.bulwark.auth.Credential;
+import dev.bulwark.auth.PolicyAuthorizer;
 import dev.bulwark.auth.RequestAuthenticator;
-import dev.bulwark.auth.SameAccountAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
 import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
+import dev.bulwark.auth.identity.SessionCredentialStore;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
+import dev.bulwark.cloudtrail.CloudTrail;
+import dev.bulwark.cloudtrail.CloudTrailService;
+import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.iam.IamRoles;
 import dev.bulwark.iam.IamService;
 import dev.bulwark.iam.IdentityPolicies;
@@ -21,7 +27,6 @@ import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.kms.KmsService;
-import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.RotationFunctionRegistry;
 import dev.bulwark.secretsmanager.SecretsManager;
@@ -37,6 +42,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final DataFolder data;
     private final Store store;
     private final JobRunner jobRunner;
+    private final CloudTrail cloudTrail;
     private final SecretsManager secretsManager;
     private final HttpFront front;
     private volatile boolean closed;
@@ -64,6 +71,12 @@ public final class BulwarkServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.data = DataFolder.open(config.dataDir());
         this.store = data.openStore(random, clock);
+        try {
+            this.cloudTrail = startCloudTrail(config, store, clock, random);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         try {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
@@ -76,7 +89,7 @@ public final class BulwarkServer implements AutoCloseable {
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
-            Authorizer authorizer = new SameAccountAuthorizer();
+            Authorizer authorizer = new PolicyAuthorizer(IdentityPolicies.over(store));
             this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, new KmsApiUnavailable(), authorizer,
                     rotationFunctions(config, random), RotationEvents.logging(), clock, random));
             secretsManager.jobHandlers().forEach(jobRunner::register);
@@ -85,9 +98,14 @@ public final class BulwarkServer implements AutoCloseable {
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
+                    .register(CloudTrailService.DESCRIPTOR, cloudTrail::service)
                     .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
-            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
+            // The durable event log first: the other sinks see a call once it is queued for the store.
+            List<AuditSink> sinks = new ArrayList<>();
+            sinks.add(cloudTrail.auditSink());
+            sinks.addAll(extraAuditSinks);
+            AuditSink audit = AuditSinks.fanOut(sinks);
             Gateway gateway = new Gateway(services, authenticator, authorizer, audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
@@ -100,6 +118,7 @@ public final class BulwarkServer implements AutoCloseable {
             jobRunner.start();
             secretsManager.start();
         } catch (RuntimeException e) {
+            cloudTrail.close();
             store.close();
             throw e;
         }
@@ -110,6 +129,23 @@ public final class BulwarkServer implements AutoCloseable {
                 .map(option -> new RotationFunctionRegistry.Registration(option.functionArn(), option.url(),
                         data.rotationFunctionKey(option.functionArn(), random)))
                 .toList());
+    }
+
+    /**
+     * The durable audit log and the CloudTrail API over it. A call's event goes to the account
+     * owning the access key it named (also when authentication failed), with the session's
+     * issuer and creation date for temporary credentials.
+     */
+    private static CloudTrail startCloudTrail(ServerConfig config, Store store, Clock clock, SecureRandom random) {
+        AccessKeyStore accessKeys = new AccessKeyStore(store);
+        CloudTrailSettings settings = CloudTrailSettings.defaults(config.trailFolder(), config.defaultAccount(),
+                config.defaultRegion()).withRetention(config.eventRetention());
+        AccessKeyFacts keyFacts = accessKeyId -> accessKeys.find(accessKeyId)
+                .map(credential -> new AccessKeyFacts.Key(credential.principal().account(),
+                        store.read(tx -> SessionCredentialStore.context(tx, accessKeyId)).map(session ->
+                                new AccessKeyFacts.Session(session.issuerType().cloudTrailName(), session.issuerArn(),
+                                        session.issuerId(), session.issuerName(), session.creationDate()))));
+        return CloudTrail.start(store, settings, keyFacts, clock, random);
     }
 
     /** Opens the data folder, bootstraps the identity and starts listening. */
@@ -163,7 +199,10 @@ public final class BulwarkServer implements AutoCloseable {
         out.flush();
     }
 
-    /** Graceful: stop accepting, finish in-flight requests, close the store. Idempotent. */
+    /**
+     * Graceful: stop accepting, finish in-flight requests, commit their audit records and deliver
+     * what trails are owed, close the store. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -174,6 +213,7 @@ public final class BulwarkServer implements AutoCloseable {
         front.close(SHUTDOWN_GRACE);
         secretsManager.close();
         jobRunner.close();
+        cloudTrail.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }

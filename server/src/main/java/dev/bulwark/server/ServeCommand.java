@@ -4,6 +4,7 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,6 +62,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
+    @Option(names = "--trail-folder", paramLabel = "DIR",
+            description = {"Where CloudTrail trails deliver log and digest files, one folder per S3 bucket name",
+                    "(default: DATA/cloudtrail)."})
+    Path trailFolder;
+
+    @Option(names = "--event-retention-days", paramLabel = "N", defaultValue = "90",
+            description = "How many days LookupEvents keeps events (default: ${DEFAULT-VALUE}, as AWS).")
+    int eventRetentionDays;
+
     @Option(names = "--rotation-function", paramLabel = "ARN=URL",
             description = {"A Secrets Manager rotation function reached over HTTP: secrets whose RotationLambdaARN is ARN",
                     "get their rotation events POSTed to URL, signed with the key in DATA/rotation-function-keys/. Repeatable."})
@@ -72,8 +82,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(dataDir.toAbsolutePath().normalize(), bindAddress, port,
-                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes, parseRotationFunctions());
+        Path data = dataDir.toAbsolutePath().normalize();
+        if (eventRetentionDays < 1) {
+            throw new ParameterException(spec.commandLine(), "--event-retention-days: at least 1, not " + eventRetentionDays);
+        }
+        ServerConfig config = new ServerConfig(data, bindAddress, port, parseRegion(), parseAccount(), devMode,
+                resetEnabled, maxRequestBytes,
+                trailFolder == null ? data.resolve("cloudtrail") : trailFolder.toAbsolutePath().normalize(),
+                Duration.ofDays(eventRetentionDays)).withRotationFunctions(parseRotationFunctions());
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

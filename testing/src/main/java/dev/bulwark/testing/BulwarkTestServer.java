@@ -49,7 +49,7 @@ public final class BulwarkTestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, ACCOUNT, devMode, true,
-                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES, rotationFunctions.entrySet().stream()
+                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES).withRotationFunctions(rotationFunctions.entrySet().stream()
                         .map(function -> new RotationFunctionOption(function.getKey(), function.getValue())).toList());
         AuditSink keep = auditRecords::add;
         this.server = BulwarkServer.start(config, List.of(keep));
@@ -119,8 +119,19 @@ public final class BulwarkTestServer implements AutoCloseable {
     /** Points an SDK client builder at this server with the given credentials. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
             B builder, AwsCredentialsProvider credentials) {
+        return client(builder, credentials, software.amazon.awssdk.regions.Region.of(REGION.name()));
+    }
+
+    /** Points an SDK client builder at this server, signed as the administrator for another region. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, software.amazon.awssdk.regions.Region region) {
+        return client(builder, adminCredentials(), region);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, AwsCredentialsProvider credentials, software.amazon.awssdk.regions.Region region) {
         return builder.endpointOverride(endpoint())
-                .region(software.amazon.awssdk.regions.Region.of(REGION.name()))
+                .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();

@@ -17,10 +17,11 @@ import java.util.Optional;
  * policies; across accounts both must allow. The caller's session policies limit what its
  * identity policies grant, and any Deny wins.
  *
- * <p>It asks a {@link PolicyAuthorizer} of its own rather than {@code Caller.authorize}: the
- * server's authorizer may still be the same-account one, which reads no resource policy and
- * would let anyone in the account assume any role. Once the server authorizes every call with
- * the {@code PolicyAuthorizer}, this is {@code caller.authorize(action, roleArn, keys, trust)}.
+ * <p>It asks a {@link PolicyAuthorizer} of its own, the same engine the server authorizes every
+ * call with, rather than {@code Caller.authorize}, because AssumeRole needs the decision
+ * without AWS's usual "because ..." reason in the denial: STS answers only "User: ... is not
+ * authorized to perform: sts:AssumeRole on resource: ...". A {@code Caller} method returning
+ * the decision would let this class go.
  */
 final class RoleTrust {
     private final PolicyAuthorizer authorizer;
