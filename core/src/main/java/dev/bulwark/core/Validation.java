@@ -63,6 +63,30 @@ public final class Validation {
         return this;
     }
 
+    /** A long's range, when it is present. */
+    public Validation longRange(String member, Long value, long min, long max) {
+        if (value != null && value < min) {
+            violation(member, value, "Member must have value greater than or equal to " + min);
+        }
+        if (value != null && value > max) {
+            violation(member, value, "Member must have value less than or equal to " + max);
+        }
+        return this;
+    }
+
+    /**
+     * A sensitive string's length (a secret value), when it is present. AWS never quotes
+     * sensitive members: {@code Value at 'secretString' failed to satisfy constraint: ...}.
+     */
+    public Validation sensitive(String member, String value, int min, int max) {
+        return value == null ? this : sensitiveLength(member, value.codePointCount(0, value.length()), min, max);
+    }
+
+    /** A sensitive blob's length, when it is present; its bytes are never quoted. */
+    public Validation sensitive(String member, byte[] value, int min, int max) {
+        return value == null ? this : sensitiveLength(member, value.length, min, max);
+    }
+
     /** A value from an enumeration, when it is present. */
     public Validation oneOf(String member, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
@@ -79,6 +103,14 @@ public final class Validation {
         return this;
     }
 
+    /** A list's length, at least {@code min}, when it is present. */
+    public Validation count(String member, Collection<?> values, int min, int max) {
+        if (values != null && values.size() < min) {
+            violation(member, values, "Member must have length greater than or equal to " + min);
+        }
+        return count(member, values, max);
+    }
+
     /** Throws AWS's {@code ValidationError} listing every violation found. */
     public void orThrow() {
         if (errors.isEmpty()) {
@@ -87,6 +119,16 @@ public final class Validation {
         String count = errors.size() == 1 ? "1 validation error" : errors.size() + " validation errors";
         throw new ProtocolNamedError("ValidationException", 400, "ValidationError", 400,
                 count + " detected: " + String.join("; ", errors));
+    }
+
+    private Validation sensitiveLength(String member, int length, int min, int max) {
+        if (length < min) {
+            errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
+        }
+        if (length > max) {
+            errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
+        return this;
     }
 
     private void violation(String member, Object value, String constraint) {

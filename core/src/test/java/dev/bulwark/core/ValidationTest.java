@@ -59,4 +59,22 @@ class ValidationTest {
         assertThat(denied.codeFor(WireProtocol.AWS_JSON_1_1)).isEqualTo("AccessDeniedException");
         assertThat(denied.httpStatusFor(WireProtocol.AWS_JSON_1_1)).isEqualTo(400);
     }
+
+    @Test
+    void sensitiveMembersAreNeverQuoted() {
+        assertThatThrownBy(() -> Validation.check().sensitive("secretString", "x".repeat(11), 1, 10)
+                .sensitive("secretBinary", new byte[0], 1, 10).orThrow())
+                .hasMessage("2 validation errors detected: Value at 'secretString' failed to satisfy constraint: Member must have length"
+                        + " less than or equal to 10; Value at 'secretBinary' failed to satisfy constraint: Member must have length"
+                        + " greater than or equal to 1");
+    }
+
+    @Test
+    void longRangesAndMinimumCounts() {
+        assertThatThrownBy(() -> Validation.check().longRange("passwordLength", 4097L, 1, 4096).count("secretIdList", java.util.List.of(), 1, 20)
+                .orThrow())
+                .hasMessage("2 validation errors detected: Value '4097' at 'passwordLength' failed to satisfy constraint: Member must have"
+                        + " value less than or equal to 4096; Value '[]' at 'secretIdList' failed to satisfy constraint: Member must have"
+                        + " length greater than or equal to 1");
+    }
 }

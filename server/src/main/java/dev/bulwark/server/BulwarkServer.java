@@ -16,6 +16,7 @@ import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.CloudTrail;
 import dev.bulwark.cloudtrail.CloudTrailService;
 import dev.bulwark.cloudtrail.CloudTrailSettings;
+import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
 import dev.bulwark.http.HttpFrontConfig;
@@ -27,6 +28,10 @@ import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.kms.KmsApi;
 import dev.bulwark.kms.KmsService;
+import dev.bulwark.secretsmanager.RotationEvents;
+import dev.bulwark.secretsmanager.RotationFunctionRegistry;
+import dev.bulwark.secretsmanager.SecretsManager;
+import dev.bulwark.secretsmanager.SecretsManagerService;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
 import dev.bulwark.ssm.ParameterEvents;
@@ -60,6 +65,7 @@ public final class BulwarkServer implements AutoCloseable {
     private final Store store;
     private final JobRunner jobRunner;
     private final CloudTrail cloudTrail;
+    private final SecretsManager secretsManager;
     private final HttpFront front;
     private volatile boolean closed;
 
@@ -86,24 +92,29 @@ public final class BulwarkServer implements AutoCloseable {
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
+            Authorizer authorizer = new PolicyAuthorizer(IdentityPolicies.over(store));
+            KmsApi kmsApi = new PendingKmsApi();
             // Parameter policy events have no event bus to go to yet: they are logged.
             ParameterEvents parameterEvents = ParameterEvents.logged();
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
-            KmsApi kmsApi = new PendingKmsApi();
+            this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, kmsApi, authorizer,
+                    rotationFunctions(config, random), RotationEvents.logging(), clock, random));
+            secretsManager.jobHandlers().forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR,
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
                     .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi, SecretReader.NONE, clock, random))
-                    .register(CloudTrailService.DESCRIPTOR, cloudTrail::service);
+                    .register(CloudTrailService.DESCRIPTOR, cloudTrail::service)
+                    .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
             // The durable event log first: the other sinks see a call once it is queued for the store.
             List<AuditSink> sinks = new ArrayList<>();
             sinks.add(cloudTrail.auditSink());
             sinks.addAll(extraAuditSinks);
             AuditSink audit = AuditSinks.fanOut(sinks);
-            Gateway gateway = new Gateway(services, authenticator, new PolicyAuthorizer(IdentityPolicies.over(store)), audit, clock);
+            Gateway gateway = new Gateway(services, authenticator, authorizer, audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
@@ -113,11 +124,19 @@ public final class BulwarkServer implements AutoCloseable {
                     root);
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
             jobRunner.start();
+            secretsManager.start();
         } catch (RuntimeException e) {
             cloudTrail.close();
             store.close();
             throw e;
         }
+    }
+
+    private RotationFunctionRegistry rotationFunctions(ServerConfig config, SecureRandom random) {
+        return RotationFunctionRegistry.of(config.rotationFunctions().stream()
+                .map(option -> new RotationFunctionRegistry.Registration(option.functionArn(), option.url(),
+                        data.rotationFunctionKey(option.functionArn(), random)))
+                .toList());
     }
 
     /**
@@ -164,6 +183,11 @@ public final class BulwarkServer implements AutoCloseable {
         return data.credentialsFile();
     }
 
+    /** The file holding the signing key of an HTTP rotation function registered with the server. */
+    public Path rotationFunctionKeyFile(String functionArn) {
+        return data.rotationFunctionKeyFile(functionArn);
+    }
+
     /** The URL clients use: the bound address, or loopback when bound to every interface. */
     public URI endpoint() {
         InetSocketAddress address = address();
@@ -203,6 +227,7 @@ public final class BulwarkServer implements AutoCloseable {
         closed = true;
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
+        secretsManager.close();
         jobRunner.close();
         cloudTrail.close();
         store.close();

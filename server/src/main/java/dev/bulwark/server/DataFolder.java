@@ -1,5 +1,6 @@
 package dev.bulwark.server;
 
+import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.store.Store;
 import dev.bulwark.store.seal.KeyFileRootKeyProvider;
 import dev.bulwark.store.seal.SealedStore;
@@ -9,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The server's data folder: {@code bulwark.db} (the SQLite store), {@code root.key} (the root
@@ -53,5 +57,38 @@ final class DataFolder {
 
     Path configFile() {
         return dir.resolve("config");
+    }
+
+    /**
+     * The file holding the key a Secrets Manager HTTP rotation function's requests are signed
+     * with (64 hex digits, readable by the owner only): {@code rotation-function-keys/<ARN with
+     * ':' and '/' as '_'>.key}, made on first use. The function's operator copies it to the
+     * function.
+     */
+    Path rotationFunctionKeyFile(String functionArn) {
+        return dir.resolve("rotation-function-keys").resolve(functionArn.replace(':', '_').replace('/', '_') + ".key");
+    }
+
+    SecretBytes rotationFunctionKey(String functionArn, SecureRandom random) {
+        Path file = rotationFunctionKeyFile(functionArn);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                Path temporary = Files.createTempFile(file.getParent(), "key", ".tmp");
+                try {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Not a POSIX file system: the folder's own permissions protect the key.
+                }
+                Files.writeString(temporary, HexFormat.of().formatHex(key));
+                Arrays.fill(key, (byte) 0);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return SecretBytes.copyOf(HexFormat.of().parseHex(Files.readString(file).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the rotation function key " + file, e);
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -69,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How many days LookupEvents keeps events (default: ${DEFAULT-VALUE}, as AWS).")
     int eventRetentionDays;
 
+    @Option(names = "--rotation-function", paramLabel = "ARN=URL",
+            description = {"A Secrets Manager rotation function reached over HTTP: secrets whose RotationLambdaARN is ARN",
+                    "get their rotation events POSTed to URL, signed with the key in DATA/rotation-function-keys/. Repeatable."})
+    List<String> rotationFunctions = new ArrayList<>();
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, print the banner and stop again (the launcher uses it to prepare a class-data archive).")
     boolean exitWhenReady;
@@ -82,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(data, bindAddress, port, parseRegion(), parseAccount(), devMode,
                 resetEnabled, maxRequestBytes,
                 trailFolder == null ? data.resolve("cloudtrail") : trailFolder.toAbsolutePath().normalize(),
-                Duration.ofDays(eventRetentionDays));
+                Duration.ofDays(eventRetentionDays)).withRotationFunctions(parseRotationFunctions());
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,6 +103,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private List<RotationFunctionOption> parseRotationFunctions() {
+        List<RotationFunctionOption> parsed = new ArrayList<>();
+        for (String option : rotationFunctions) {
+            try {
+                parsed.add(RotationFunctionOption.parse(option));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--rotation-function: " + e.getMessage());
+            }
+        }
+        return parsed;
     }
 
     private Region parseRegion() {

@@ -6,6 +6,7 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.BulwarkServer;
+import dev.bulwark.server.RotationFunctionOption;
 import dev.bulwark.server.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -39,28 +42,38 @@ public final class BulwarkTestServer implements AutoCloseable {
     private final BulwarkServer server;
     private final List<CallRecord> auditRecords = new CopyOnWriteArrayList<>();
 
-    private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock) {
+    private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock,
+            Map<String, URI> rotationFunctions) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, ACCOUNT, devMode, true,
-                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES);
+                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES).withRotationFunctions(rotationFunctions.entrySet().stream()
+                        .map(function -> new RotationFunctionOption(function.getKey(), function.getValue())).toList());
         AuditSink keep = auditRecords::add;
         this.server = BulwarkServer.start(config, List.of(keep), clock);
     }
 
     /** A server with authentication on, in a fresh temporary data folder. */
     public static BulwarkTestServer start() {
-        return new BulwarkTestServer(tempDir(), true, false, Clock.systemUTC());
+        return new BulwarkTestServer(tempDir(), true, false, Clock.systemUTC(), Map.of());
     }
 
     /** A server in development mode (any well-formed credentials accepted). */
     public static BulwarkTestServer startDevMode() {
-        return new BulwarkTestServer(tempDir(), true, true, Clock.systemUTC());
+        return new BulwarkTestServer(tempDir(), true, true, Clock.systemUTC(), Map.of());
+    }
+
+    /**
+     * A server with authentication on and Secrets Manager HTTP rotation functions registered
+     * (function ARN to URL), as {@code --rotation-function ARN=URL} registers them.
+     */
+    public static BulwarkTestServer startWithRotationFunctions(Map<String, URI> rotationFunctions) {
+        return new BulwarkTestServer(tempDir(), true, false, Clock.systemUTC(), rotationFunctions);
     }
 
     /** A server on a data folder the test owns (to test restarts). */
     public static BulwarkTestServer startOn(Path dataDir) {
-        return new BulwarkTestServer(dataDir, false, false, Clock.systemUTC());
+        return new BulwarkTestServer(dataDir, false, false, Clock.systemUTC(), Map.of());
     }
 
     /**
@@ -68,7 +81,7 @@ public final class BulwarkTestServer implements AutoCloseable {
      * makes durable jobs fall due at once after a restart; SigV4 accepts up to 15 minutes of skew.
      */
     public static BulwarkTestServer startOn(Path dataDir, Clock clock) {
-        return new BulwarkTestServer(dataDir, false, false, clock);
+        return new BulwarkTestServer(dataDir, false, false, clock, Map.of());
     }
 
     public URI endpoint() {
@@ -77,6 +90,15 @@ public final class BulwarkTestServer implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The key a registered rotation function's requests are signed with, as its operator copies it from the data folder. */
+    public byte[] rotationFunctionKey(String functionArn) {
+        try {
+            return HexFormat.of().parseHex(Files.readString(server.rotationFunctionKeyFile(functionArn)).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path credentialsFile() {

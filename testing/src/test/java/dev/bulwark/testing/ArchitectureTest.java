@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
     private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..",
-            "dev.bulwark.ssm..", "dev.bulwark.cloudtrail.."};
+            "dev.bulwark.ssm..", "dev.bulwark.cloudtrail..", "dev.bulwark.secretsmanager.."};
     private static JavaClasses classes;
 
     @BeforeAll

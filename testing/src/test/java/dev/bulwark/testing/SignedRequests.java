@@ -20,7 +20,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * Hand-made requests signed by the AWS SDK's own SigV4 signer, so tests can send what an SDK
  * client never would: a body changed after signing, a signature made 20 minutes ago.
  */
-final class SignedRequests {
+public final class SignedRequests {
     private static final Set<String> HEADERS_THE_JDK_CLIENT_SETS = Set.of("host", "content-length");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -28,7 +28,7 @@ final class SignedRequests {
     }
 
     /** Signs a POST with the given body, as the service and region given, at the clock's time. */
-    static SignedRequest sign(URI endpoint, AwsCredentials credentials, String service, String target,
+    public static SignedRequest sign(URI endpoint, AwsCredentials credentials, String service, String target,
             String contentType, String body, Clock clock) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
@@ -50,7 +50,7 @@ final class SignedRequests {
     }
 
     /** Sends a signed request's headers with the given body (the signed one or another). */
-    static HttpResponse<String> send(SignedRequest signed, String body) throws Exception {
+    public static HttpResponse<String> send(SignedRequest signed, String body) throws Exception {
         HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri())
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         signed.request().forEachHeader((name, values) -> {

@@ -74,6 +74,15 @@ public final class Caller {
         return secureTransport;
     }
 
+    /**
+     * The same caller acting in another region, for work a service does there on the caller's
+     * behalf (Secrets Manager replicating a secret): the same principal, request and authorizer,
+     * with the region that keys and resources are resolved in changed.
+     */
+    public Caller inRegion(Region other) {
+        return new Caller(principal, other, requestId, requestTime, sourceIp, userAgent, secureTransport, authorizer);
+    }
+
     /** Authorizes an action on a resource, or throws AWS's AccessDeniedException. */
     public void authorize(String action, String resourceArn) {
         authorize(action, resourceArn, Map.of());
