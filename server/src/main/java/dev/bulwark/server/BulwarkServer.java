@@ -35,7 +35,6 @@ import dev.bulwark.secretsmanager.SecretsManagerService;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
 import dev.bulwark.ssm.ParameterEvents;
-import dev.bulwark.ssm.SecretReader;
 import dev.bulwark.ssm.SsmService;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
@@ -105,7 +104,8 @@ public final class BulwarkServer implements AutoCloseable {
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
-                    .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi, SecretReader.NONE, clock, random))
+                    .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi,
+                            new SecretsManagerReferences(secretsManager::service), clock, random))
                     .register(CloudTrailService.DESCRIPTOR, cloudTrail::service)
                     .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
