@@ -86,8 +86,8 @@ public final class BulwarkServer implements AutoCloseable {
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
-            // Parameter policy events have no event bus to go to yet: they are logged.
-            ParameterEvents parameterEvents = ParameterEvents.logged();
+            // Parameter policy actions go to the audit trail, in their job's transaction (no event bus yet).
+            ParameterEvents parameterEvents = ParameterEvents.audited(cloudTrail.serviceEventSink());
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
             KmsApi kmsApi = new PendingKmsApi();
             ServiceRegistry services = new ServiceRegistry()
