@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * Turns a gateway call record, or an event a service raised itself, into a CloudTrail event
- * record, eventVersion 1.08, with AWS's fields in AWS's order. The call record already holds request and response without the
- * members AWS marks sensitive; {@link Redactions} applies what AWS leaves out beyond that. A
- * request or response without members is logged as {@code null}, as AWS logs StartLogging's
- * response or GetCallerIdentity's request.
+ * record, eventVersion 1.08, with AWS's fields in AWS's order. The call record already holds
+ * request and response without the members AWS marks sensitive; {@link Redactions} applies what
+ * AWS leaves out beyond that. A request or response without members is logged as {@code null},
+ * as AWS logs StartLogging's response or GetCallerIdentity's request.
  * {@code tlsDetails} is omitted: the gateway does not learn the TLS version and cipher.
  */
 public final class EventRecords {
