@@ -93,8 +93,8 @@ public final class BulwarkServer implements AutoCloseable {
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
             Authorizer authorizer = new PolicyAuthorizer(IdentityPolicies.over(store));
             KmsApi kmsApi = new PendingKmsApi();
-            // Parameter policy events have no event bus to go to yet: they are logged.
-            ParameterEvents parameterEvents = ParameterEvents.logged();
+            // Parameter policy actions go to the audit trail, in their job's transaction (no event bus yet).
+            ParameterEvents parameterEvents = ParameterEvents.audited(cloudTrail.serviceEventSink());
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
             this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, kmsApi, authorizer,
                     rotationFunctions(config, random), RotationEvents.logging(), clock, random));

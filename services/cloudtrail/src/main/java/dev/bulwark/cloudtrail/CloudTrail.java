@@ -1,6 +1,7 @@
 package dev.bulwark.cloudtrail;
 
 import dev.bulwark.audit.AuditSink;
+import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.cloudtrail.internal.DigestDelivery;
 import dev.bulwark.cloudtrail.internal.EventLookup;
 import dev.bulwark.cloudtrail.internal.EventRetention;
@@ -14,18 +15,21 @@ import java.time.Clock;
 
 /**
  * CloudTrail in a running server: the durable event log every call is recorded into (the
- * gateway's {@link AuditSink}), the CloudTrail API over it, and the background delivery of
+ * gateway's {@link AuditSink}) and the events services raise themselves are recorded into (the
+ * {@link ServiceEventSink}), the CloudTrail API over it, and the background delivery of
  * trail log files and digests. Start it after the store opens; close it after the last request
  * has finished and before the store closes: closing commits every recorded call, delivers
  * what trails are owed and signs the open digest periods.
  */
 public final class CloudTrail implements AutoCloseable {
     private final GroupCommitLog log;
+    private final EventWriter writer;
     private final Housekeeping housekeeping;
     private final CloudTrailService service;
 
-    private CloudTrail(GroupCommitLog log, Housekeeping housekeeping, CloudTrailService service) {
+    private CloudTrail(GroupCommitLog log, EventWriter writer, Housekeeping housekeeping, CloudTrailService service) {
         this.log = log;
+        this.writer = writer;
         this.housekeeping = housekeeping;
         this.service = service;
     }
@@ -48,12 +52,20 @@ public final class CloudTrail implements AutoCloseable {
         }
         CloudTrailService service = new CloudTrailService(store, new EventLookup(store, log::flush, clock,
                 settings.retention()), clock, random);
-        return new CloudTrail(log, housekeeping, service);
+        return new CloudTrail(log, writer, housekeeping, service);
     }
 
     /** The sink the gateway records every call into. */
     public AuditSink auditSink() {
         return log;
+    }
+
+    /**
+     * The sink services record their own events into, within the transaction of the work the
+     * event reports. It writes to the store directly, so it serves for as long as the store is open.
+     */
+    public ServiceEventSink serviceEventSink() {
+        return writer;
     }
 
     public CloudTrailService service() {

@@ -1,7 +1,9 @@
 package dev.bulwark.cloudtrail;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.audit.ServiceEvent;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.Authorizer;
@@ -89,6 +91,20 @@ public final class Fixtures {
     public static CallRecord call(String eventName, Instant time) {
         return call("kms.amazonaws.com", eventName, eventName.startsWith("Describe") || eventName.startsWith("List"),
                 time, REGION, List.of());
+    }
+
+    public static final String PARAMETER_ARN = "arn:aws:ssm:us-east-1:111122223333:parameter/app/db-password";
+
+    /** What Parameter Store records when an Expiration policy deletes a parameter. */
+    public static ServiceEvent parameterExpired(Instant time) {
+        ObjectNode details = JsonNodeFactory.instance.objectNode()
+                .put("parameter-name", "/app/db-password")
+                .put("parameter-type", "SecureString")
+                .put("policy-type", "Expiration")
+                .put("action-status", "Finished")
+                .put("action-reason", "The parameter reached its expiration time and was deleted.");
+        return new ServiceEvent(UUID.randomUUID().toString(), time, ACCOUNT, REGION, "ssm.amazonaws.com", "Expiration",
+                List.of(PARAMETER_ARN), details, JsonNodeFactory.instance.objectNode());
     }
 
     /** A call with request parameters and response elements. */

@@ -1,6 +1,7 @@
 package dev.bulwark.cloudtrail;
 
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.audit.ServiceEvent;
 import dev.bulwark.cloudtrail.internal.DigestDelivery;
 import dev.bulwark.cloudtrail.internal.EventLookup;
 import dev.bulwark.cloudtrail.internal.EventRetention;
@@ -31,6 +32,7 @@ final class TestCloudTrail implements AutoCloseable {
     final Store store;
     final Fixtures.MutableClock clock;
     final Path trailFolder;
+    final EventWriter writer;
     final GroupCommitLog log;
     final LogDelivery delivery;
     final Housekeeping housekeeping;
@@ -40,7 +42,7 @@ final class TestCloudTrail implements AutoCloseable {
         this.store = Fixtures.store(dataFolder);
         this.clock = new Fixtures.MutableClock(start);
         this.trailFolder = trailFolder;
-        EventWriter writer = new EventWriter(store, AccessKeyFacts.NONE, Fixtures.ACCOUNT, Fixtures.REGION, clock);
+        this.writer = new EventWriter(store, AccessKeyFacts.NONE, Fixtures.ACCOUNT, Fixtures.REGION, clock);
         this.log = new GroupCommitLog(writer::commit, Duration.ofMillis(5), 100, 1_000);
         this.delivery = new LogDelivery(store, trailFolder, clock, Fixtures.RANDOM);
         this.housekeeping = new Housekeeping(delivery,
@@ -54,6 +56,14 @@ final class TestCloudTrail implements AutoCloseable {
     void record(CallRecord call) {
         log.record(call);
         log.flush(Duration.ofSeconds(10));
+    }
+
+    /** Records a service event in a transaction of its own, as a job would in its transaction. */
+    void record(ServiceEvent event) {
+        store.write(tx -> {
+            writer.record(tx, event);
+            return null;
+        });
     }
 
     /** Moves the clock and runs what is due. */

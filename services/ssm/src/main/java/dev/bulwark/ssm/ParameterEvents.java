@@ -1,17 +1,17 @@
 package dev.bulwark.ssm;
 
+import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
+import dev.bulwark.ssm.internal.policies.PolicyActionEvents;
 import dev.bulwark.store.WriteTransaction;
 import java.time.Instant;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where Parameter Store sends the events its parameter policies raise. In AWS they are EventBridge
  * events of detail type {@code Parameter Store Policy Action} from source {@code aws.ssm}; Bulwark has
- * no event bus yet, so the server decides where they go (the audit trail, a log).
+ * no event bus yet, so the server records them in the audit trail ({@link #audited}).
  *
  * <p>An event is raised by a durable job inside the job's store transaction, which is passed along:
  * an implementation that records the event in the store (an outbox) commits it exactly once with the
@@ -47,10 +47,11 @@ public interface ParameterEvents {
 
     void policyAction(WriteTransaction tx, PolicyAction action);
 
-    /** Writes each event to the log, which is all a server without an event bus can do with it. */
-    static ParameterEvents logged() {
-        Logger log = LoggerFactory.getLogger(ParameterEvents.class);
-        return (tx, action) -> log.info("Parameter Store Policy Action: {} policy of {} in {}/{}: {} ({})", action.policyType(),
-                action.parameterArn(), action.account(), action.region(), action.actionStatus(), action.actionReason());
+    /**
+     * Records each action in the audit trail as a CloudTrail service event of Parameter Store, in the
+     * job's transaction, so exactly once with the job's effect.
+     */
+    static ParameterEvents audited(ServiceEventSink auditTrail) {
+        return new PolicyActionEvents(auditTrail);
     }
 }

@@ -1,6 +1,8 @@
 package dev.bulwark.cloudtrail.internal;
 
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.audit.ServiceEvent;
+import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.internal.StoredDocuments.EventRef;
 import dev.bulwark.cloudtrail.internal.StoredDocuments.EventScope;
@@ -10,6 +12,7 @@ import dev.bulwark.core.Region;
 import dev.bulwark.store.Documents;
 import dev.bulwark.store.RecordKey;
 import dev.bulwark.store.Store;
+import dev.bulwark.store.WriteTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,13 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores one batch of calls as CloudTrail events, in one write transaction: the event records,
- * the scopes they went to (for the retention sweep) and an outbox entry listing them (for
- * delivery to trails). Rendering happens before the transaction, so the transaction itself
- * only writes; it looks up the access key of a failed authentication (to find its account) and
- * of a session (to describe it), once per key and batch.
+ * Stores CloudTrail events: the event records, the scopes they went to (for the retention sweep)
+ * and an outbox entry listing them (for delivery to trails), all in one write transaction.
+ *
+ * <p>Calls come in batches from the group commit log, each batch in a transaction of its own.
+ * Rendering happens before the transaction, so the transaction itself only writes; it looks up
+ * the access key of a failed authentication (to find its account) and of a session (to describe
+ * it), once per key and batch.
+ *
+ * <p>A service event is stored in the transaction of the work it reports ({@link ServiceEventSink}),
+ * with an outbox entry of its own: it becomes visible, and deliverable, when that work commits,
+ * and not at all if it rolls back.
  */
-public final class EventWriter {
+public final class EventWriter implements ServiceEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
     private final Store store;
     private final AccessKeyFacts keys;
@@ -60,16 +69,27 @@ public final class EventWriter {
             events.add(new Rendered(CloudTrailSchema.event(scope, EventIds.of(call.eventTime(), call.eventId())),
                     render(call, where, key)));
         }
-        OutboxBatch outbox = new OutboxBatch(events.stream().map(e -> new EventRef(e.key().scope(), e.key().id())).toList());
-        String batchId = CloudTrailSchema.outboxId(clock.instant());
         store.write(tx -> {
-            for (Rendered event : events) {
-                tx.put(event.key(), event.json(), null);
-            }
-            scopes.forEach((scope, document) -> tx.put(CloudTrailSchema.eventScope(scope), Documents.write(document), null));
-            tx.put(CloudTrailSchema.outbox(batchId), Documents.write(outbox), null);
+            store(tx, events, scopes);
             return null;
         });
+    }
+
+    @Override
+    public void record(WriteTransaction tx, ServiceEvent event) {
+        String scope = RecordKey.scope(event.account(), event.region());
+        Rendered rendered = new Rendered(CloudTrailSchema.event(scope, EventIds.of(event.eventTime(), event.eventId())),
+                Documents.write(EventRecords.render(event)));
+        store(tx, List.of(rendered), Map.of(scope, new EventScope(event.account().value(), event.region().name())));
+    }
+
+    private void store(WriteTransaction tx, List<Rendered> events, Map<String, EventScope> scopes) {
+        for (Rendered event : events) {
+            tx.put(event.key(), event.json(), null);
+        }
+        scopes.forEach((scope, document) -> tx.put(CloudTrailSchema.eventScope(scope), Documents.write(document), null));
+        OutboxBatch outbox = new OutboxBatch(events.stream().map(e -> new EventRef(e.key().scope(), e.key().id())).toList());
+        tx.put(CloudTrailSchema.outbox(CloudTrailSchema.outboxId(clock.instant())), Documents.write(outbox), null);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What AWS leaves out of CloudTrail events beyond the members its models mark sensitive, which
- * the gateway has already dropped when it rendered the call. Three rules, in AWS's manner:
+ * the gateway has already dropped when it rendered the call. Three rules, in AWS's manner (the
+ * last also applies to the details of service events):
  * <ul>
  *   <li>Operations whose answer is key material or a secret value are logged with
  *       {@code responseElements: null}: KMS's cryptographic operations, Secrets Manager's
@@ -53,9 +54,12 @@ final class Redactions {
         return copy;
     }
 
-    /** The response elements as AWS logs them (a redacted copy). */
-    static ObjectNode responseElements(ObjectNode elements) {
-        ObjectNode copy = elements.deepCopy();
+    /**
+     * A copy without the members named as credentials, at any depth: how AWS logs response
+     * elements, and what Bulwark records of a service event's details.
+     */
+    static ObjectNode withoutCredentials(ObjectNode node) {
+        ObjectNode copy = node.deepCopy();
         removeCredentials(copy);
         return copy;
     }

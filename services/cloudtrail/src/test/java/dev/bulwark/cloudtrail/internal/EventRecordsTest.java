@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.audit.CallRecord;
+import dev.bulwark.audit.ServiceEvent;
 import dev.bulwark.cloudtrail.AccessKeyFacts;
 import dev.bulwark.cloudtrail.Fixtures;
 import dev.bulwark.core.AccountId;
@@ -191,6 +192,50 @@ class EventRecordsTest {
 
         assertThat(resources.get(0).get("type").asText()).isEqualTo("AWS::CloudTrail::Trail");
         assertThat(resources.get(1).get("type").asText()).isEqualTo("AWS::Shield::Protection");
+    }
+
+    @Test
+    void aServiceEventIsRecordedAsAwsRecordsOneWithTheServiceAsTheActor() {
+        ServiceEvent expired = Fixtures.parameterExpired(TIME);
+
+        assertThat(EventRecords.render(expired).toString()).isEqualTo("{\"eventVersion\":\"1.08\","
+                + "\"userIdentity\":{\"accountId\":\"111122223333\",\"invokedBy\":\"ssm.amazonaws.com\"},"
+                + "\"eventTime\":\"2026-03-04T05:06:07Z\",\"eventSource\":\"ssm.amazonaws.com\","
+                + "\"eventName\":\"Expiration\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"ssm.amazonaws.com\","
+                + "\"userAgent\":\"ssm.amazonaws.com\",\"requestParameters\":null,\"responseElements\":null,"
+                + "\"eventID\":\"" + expired.eventId() + "\",\"readOnly\":false,"
+                + "\"resources\":[{\"accountId\":\"111122223333\",\"type\":\"AWS::SSM::Parameter\","
+                + "\"ARN\":\"" + Fixtures.PARAMETER_ARN + "\"}],"
+                + "\"eventType\":\"AwsServiceEvent\",\"managementEvent\":true,\"recipientAccountId\":\"111122223333\","
+                + "\"serviceEventDetails\":{\"parameter-name\":\"/app/db-password\",\"parameter-type\":\"SecureString\","
+                + "\"policy-type\":\"Expiration\",\"action-status\":\"Finished\","
+                + "\"action-reason\":\"The parameter reached its expiration time and was deleted.\"},"
+                + "\"eventCategory\":\"Management\"}");
+    }
+
+    @Test
+    void aServiceEventCarriesAdditionalEventDataAfterTheResponseAndNeverACredential() {
+        ObjectNode additional = object("SecretId", "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-a1b2c3");
+        ObjectNode details = object("reason", "testSecret failed");
+        details.putObject("secret").put("password", "hunter2-rotated");
+        ServiceEvent failed = new ServiceEvent("e-1", TIME, Fixtures.ACCOUNT, Fixtures.REGION,
+                "secretsmanager.amazonaws.com", "RotationFailed", List.of(), details, additional);
+        ObjectNode event = EventRecords.render(failed);
+
+        assertThat(fieldNames(event)).containsSubsequence("responseElements", "additionalEventData", "eventID");
+        assertThat(event.get("additionalEventData").get("SecretId").asText()).endsWith(":secret:db-a1b2c3");
+        assertThat(event.has("resources")).isFalse();
+        assertThat(event.get("serviceEventDetails").get("reason").asText()).isEqualTo("testSecret failed");
+        assertThat(event.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aServiceEventWithoutDetailsLeavesTheFieldOut() {
+        ServiceEvent bare = new ServiceEvent("e-2", TIME, Fixtures.ACCOUNT, Fixtures.REGION, "kms.amazonaws.com",
+                "DeleteKey", List.of(), NODES.objectNode(), NODES.objectNode());
+
+        assertThat(EventRecords.render(bare).has("serviceEventDetails")).isFalse();
+        assertThat(EventRecords.render(bare).has("additionalEventData")).isFalse();
     }
 
     private static ObjectNode object(String field, String value) {
