@@ -64,7 +64,7 @@ public final class BulwarkServer implements AutoCloseable {
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
-            KmsService.jobHandlers(clock).forEach(jobRunner::register);
+            KmsService.jobHandlers(jobs, clock, random).forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new)
                     .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random));

@@ -5,8 +5,11 @@ import dev.bulwark.core.service.Operation;
 import dev.bulwark.core.service.ServiceDescriptor;
 import dev.bulwark.jobs.JobHandler;
 import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.kms.internal.KeyMaterials;
+import dev.bulwark.kms.internal.KeyRotationSchedule;
 import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsRecords;
+import dev.bulwark.kms.internal.MultiRegionFamily;
 import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
@@ -15,6 +18,9 @@ import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.kms.internal.rotation.KeyRotation;
+import dev.bulwark.kms.internal.rotation.KeyRotationJob;
+import dev.bulwark.kms.internal.rotation.KeyRotationListing;
 import dev.bulwark.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,15 +33,20 @@ import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
+import software.amazon.awssdk.services.kms.model.DisableKeyRotationRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
+import software.amazon.awssdk.services.kms.model.EnableKeyRotationRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
@@ -62,6 +73,8 @@ public final class KmsService implements AwsService {
     private final Cryptography cryptography;
     private final DataKeys dataKeys;
     private final PublicKeys publicKeys;
+    private final KeyRotation rotation;
+    private final KeyRotationListing rotationListing;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -72,14 +85,22 @@ public final class KmsService implements AwsService {
         this.cryptography = new Cryptography(core);
         this.dataKeys = new DataKeys(core);
         this.publicKeys = new PublicKeys(core);
+        this.rotation = new KeyRotation(core);
+        this.rotationListing = new KeyRotationListing(core);
     }
 
     /**
      * The durable jobs KMS schedules, by job type, for the server to register with its job runner
-     * at start-up (before any KMS call, since jobs outlive restarts).
+     * at start-up (before any KMS call, since jobs outlive restarts). {@code jobs} is the scheduler
+     * the service is given: some jobs schedule their next run (automatic rotation).
      */
-    public static Map<String, JobHandler> jobHandlers(Clock clock) {
-        return Map.of(KeyDeletionJob.TYPE, new KeyDeletionJob(new KmsRecords(clock)));
+    public static Map<String, JobHandler> jobHandlers(JobScheduler jobs, Clock clock, SecureRandom random) {
+        KmsRecords records = new KmsRecords(clock);
+        MultiRegionFamily multiRegionFamily = new MultiRegionFamily(records);
+        return Map.of(
+                KeyDeletionJob.TYPE, new KeyDeletionJob(records, multiRegionFamily),
+                KeyRotationSchedule.JOB_TYPE, new KeyRotationJob(records, new KeyMaterials(clock, random),
+                        new KeyRotationSchedule(jobs), multiRegionFamily, clock));
     }
 
     @Override
@@ -97,16 +118,21 @@ public final class KmsService implements AwsService {
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
                 Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
                 Operation.write("DisableKey", DisableKeyRequest::builder, lifecycle::disableKey),
+                Operation.write("DisableKeyRotation", DisableKeyRotationRequest::builder, rotation::disableKeyRotation),
                 Operation.write("EnableKey", EnableKeyRequest::builder, lifecycle::enableKey),
+                Operation.write("EnableKeyRotation", EnableKeyRotationRequest::builder, rotation::enableKeyRotation),
                 Operation.read("Encrypt", EncryptRequest::builder, cryptography::encrypt),
                 Operation.read("GenerateDataKey", GenerateDataKeyRequest::builder, dataKeys::generateDataKey),
                 Operation.read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
                         dataKeys::generateDataKeyWithoutPlaintext),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
+                Operation.read("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, rotation::getKeyRotationStatus),
                 Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
                 Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
+                Operation.read("ListKeyRotations", ListKeyRotationsRequest::builder, rotationListing::listKeyRotations),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
                 Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
+                Operation.write("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotation::rotateKeyOnDemand),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
                 Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription));

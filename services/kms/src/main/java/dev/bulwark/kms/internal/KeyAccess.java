@@ -45,7 +45,14 @@ public final class KeyAccess {
 
     /** A customer managed key to manage (enable, disable, describe, schedule deletion, alias, ...): key id or ARN only. */
     public KmsKey forManagement(ReadTransaction tx, Caller caller, String keyId, String action) {
-        KmsKey key = byKeyId(tx, caller, keyId, action);
+        return forManagement(tx, caller, keyId, action, UnaryOperator.identity());
+    }
+
+    /** As {@link #forManagement(ReadTransaction, Caller, String, String)}, with the request's condition keys. */
+    public KmsKey forManagement(ReadTransaction tx, Caller caller, String keyId, String action,
+            UnaryOperator<KmsConditions> requestConditions) {
+        KmsKey key = resolver.resolve(tx, caller, keyId, Accepts.KEYS, action).key();
+        authorize(caller, action, key, requestConditions.apply(KmsConditions.of(caller, key)));
         if (key.isAwsManaged()) {
             throw KmsErrors.accessDenied(caller, action, key.arn());
         }

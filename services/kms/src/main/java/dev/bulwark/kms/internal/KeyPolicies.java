@@ -1,12 +1,38 @@
 package dev.bulwark.kms.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+
 /**
  * The key policies KMS writes itself, character for character as AWS returns them from
  * GetKeyPolicy (AWS pretty-prints with Jackson's default printer: {@code "Key" : value}, arrays
  * as {@code [ ... ]}).
  */
 public final class KeyPolicies {
+    /** The model's PolicyType pattern. */
+    public static final Pattern POLICY_CHARACTERS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+    private static final ObjectMapper POLICY_READER = new ObjectMapper();
+
     private KeyPolicies() {
+    }
+
+    /**
+     * A key policy given in a request (CreateKey, ReplicateKey): it must be a JSON object; its
+     * grammar and the lockout safety check belong to the policy engine, which reads the stored text
+     * as given.
+     */
+    public static String checked(String policy) {
+        try {
+            JsonNode document = POLICY_READER.readTree(policy);
+            if (document == null || !document.isObject()) {
+                throw KmsErrors.malformedPolicy("The key policy must be a JSON object.");
+            }
+            return policy;
+        } catch (JsonProcessingException notJson) {
+            throw KmsErrors.malformedPolicy("The key policy is not valid JSON.");
+        }
     }
 
     /** The policy of a customer managed key created without one: the account may do anything, IAM decides who. */

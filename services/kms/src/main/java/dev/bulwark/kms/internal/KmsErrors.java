@@ -111,6 +111,38 @@ public final class KmsErrors {
         return AwsException.badRequest("CustomKeyStoreNotFoundException", null);
     }
 
+    /** {@code arn:... origin is AWS_KMS which is not valid for this operation.} (import operations, recorded) */
+    public static AwsException originNotValid(String keyArn, KeyOrigin origin) {
+        return unsupportedOperation(keyArn + " origin is " + origin + " which is not valid for this operation.");
+    }
+
+    /** {@code arn:... is not a multi-region primary key.} (ReplicateKey on a replica, recorded) */
+    public static AwsException notMultiRegionPrimary(String keyArn) {
+        return unsupportedOperation(keyArn + " is not a multi-region primary key.");
+    }
+
+    public static AwsException limitExceeded(String message) {
+        return AwsException.badRequest("LimitExceededException", message);
+    }
+
+    public static AwsException conflict(String message) {
+        return AwsException.badRequest("ConflictException", message);
+    }
+
+    public static AwsException incorrectKeyMaterial(String message) {
+        return AwsException.badRequest("IncorrectKeyMaterialException", message);
+    }
+
+    public static AwsException expiredImportToken() {
+        return AwsException.badRequest("ExpiredImportTokenException",
+                "The import token has expired. Use GetParametersForImport to get a new import token and public key.");
+    }
+
+    public static AwsException invalidImportToken() {
+        return AwsException.badRequest("InvalidImportTokenException",
+                "The import token is not valid for this KMS key, or it was already used.");
+    }
+
     public static AwsException invalidMarker() {
         return AwsException.badRequest("InvalidMarkerException",
                 "The marker that specifies where pagination should next begin is not valid.");

@@ -17,6 +17,10 @@ import java.util.List;
  *       <td>the material: 32 AES bytes, the HMAC key, or the PKCS #8 private key</td></tr>
  *   <tr><td>{@value #ALIASES}</td><td>alias name ({@code alias/ExampleAlias})</td>
  *       <td>{@link AliasRecord}</td><td>none</td></tr>
+ *   <tr><td>{@value #KEY_ROTATIONS}</td><td>key id + "/schedule"</td><td>{@link KeyRotationRecord}</td>
+ *       <td>none</td></tr>
+ *   <tr><td>{@value #IMPORT_TOKENS}</td><td>key id + "/" + token id</td><td>{@code ImportTokenRecord}</td>
+ *       <td>the wrapping key's PKCS #8 private key, until the token is used or expires</td></tr>
  * </table>
  *
  * <p>How to extend it: state with a lifecycle of its own (grants, rotations in progress, import
@@ -28,9 +32,11 @@ public final class KmsSchema {
     public static final String KEYS = "kms.key";
     public static final String KEY_MATERIALS = "kms.key-material";
     public static final String ALIASES = "kms.alias";
+    public static final String KEY_ROTATIONS = "kms.key-rotation";
+    public static final String IMPORT_TOKENS = "kms.import-token";
 
     /** Namespaces whose ids start with {@code <keyId>/}; a key's deletion removes their records. */
-    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS);
+    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS, KEY_ROTATIONS, IMPORT_TOKENS);
 
     private KmsSchema() {
     }
@@ -41,6 +47,16 @@ public final class KmsSchema {
 
     public static RecordKey material(KmsScope scope, String keyId, String materialId) {
         return new RecordKey(KEY_MATERIALS, scope.storeScope(), perKeyPrefix(keyId) + materialId);
+    }
+
+    /** A key's automatic rotation settings and on-demand rotation count (kept by a multi-Region key's primary). */
+    public static RecordKey rotation(KmsScope scope, String keyId) {
+        return new RecordKey(KEY_ROTATIONS, scope.storeScope(), perKeyPrefix(keyId) + "schedule");
+    }
+
+    /** An import token GetParametersForImport handed out for a key. */
+    public static RecordKey importToken(KmsScope scope, String keyId, String tokenId) {
+        return new RecordKey(IMPORT_TOKENS, scope.storeScope(), perKeyPrefix(keyId) + tokenId);
     }
 
     public static RecordKey alias(KmsScope scope, String aliasName) {

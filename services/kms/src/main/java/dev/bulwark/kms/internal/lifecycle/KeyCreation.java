@@ -1,8 +1,5 @@
 package dev.bulwark.kms.internal.lifecycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.KeySpec;
@@ -27,7 +24,6 @@ import dev.bulwark.kms.internal.KmsScope;
 import dev.bulwark.kms.internal.KmsTransactions;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyResponse;
 
@@ -52,8 +48,6 @@ public final class KeyCreation {
             "HMAC_224", "HMAC_512", "SM2");
     private static final List<String> KEY_USAGES = List.of("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT");
     private static final List<String> ORIGINS = List.of("AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE");
-    private static final Pattern POLICY_CHARACTERS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
-    private static final ObjectMapper POLICY_READER = new ObjectMapper();
 
     private final KmsTransactions transactions;
     private final KmsRecords records;
@@ -70,7 +64,7 @@ public final class KeyCreation {
     public CreateKeyResponse createKey(Caller caller, CreateKeyRequest request) {
         Constraints.check()
                 .length("policy", request.policy(), 1, 131_072)
-                .pattern("policy", request.policy(), POLICY_CHARACTERS)
+                .pattern("policy", request.policy(), KeyPolicies.POLICY_CHARACTERS)
                 .length("description", request.description(), 0, 8192)
                 .oneOf("keyUsage", request.keyUsageAsString(), KEY_USAGES)
                 .oneOf("customerMasterKeySpec", request.customerMasterKeySpecAsString(), CUSTOMER_MASTER_KEY_SPECS)
@@ -85,7 +79,7 @@ public final class KeyCreation {
         KeyOrigin origin = origin(request);
         boolean multiRegion = Boolean.TRUE.equals(request.multiRegion());
         KmsScope scope = KmsScope.of(caller);
-        String policy = request.policy() == null ? KeyPolicies.defaultPolicy(scope) : checkedPolicy(request.policy());
+        String policy = request.policy() == null ? KeyPolicies.defaultPolicy(scope) : KeyPolicies.checked(request.policy());
 
         KmsConditions conditions = KmsConditions.of(caller)
                 .put("kms:KeySpec", spec.wireName())
@@ -158,21 +152,5 @@ public final class KeyCreation {
             throw CommonErrors.validation("XksKeyId is valid only for KMS keys with an Origin of EXTERNAL_KEY_STORE.");
         }
         return origin;
-    }
-
-    /**
-     * A key policy must be a JSON object; its grammar and the lockout safety check belong to the
-     * policy engine, which reads the stored text as given.
-     */
-    private static String checkedPolicy(String policy) {
-        try {
-            JsonNode document = POLICY_READER.readTree(policy);
-            if (document == null || !document.isObject()) {
-                throw KmsErrors.malformedPolicy("The key policy must be a JSON object.");
-            }
-            return policy;
-        } catch (JsonProcessingException notJson) {
-            throw KmsErrors.malformedPolicy("The key policy is not valid JSON.");
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
-import dev.bulwark.kms.internal.KeyOrigin;
 import dev.bulwark.kms.internal.KeyState;
 import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsErrors;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
  * default) and schedules a {@link KeyDeletionJob} for that date in the same transaction, so the
  * state and the job commit together. From the deletion date on the key is gone for every
  * operation ({@link KmsRecords#findKey}); the job then removes its records. Cancelling returns
- * the key to Disabled, as AWS does (to PendingImport for an imported key that has no material),
+ * the key to Disabled, as AWS does (to PendingImport for an imported key that lacks some of its material),
  * and cancels the job.
  */
 public final class KeyDeletion {
@@ -85,8 +84,8 @@ public final class KeyDeletion {
             if (key.state() != KeyState.PendingDeletion) {
                 throw KmsErrors.invalidState(key.arn() + " is not pending deletion.");
             }
-            boolean awaitingMaterial = key.record().origin() == KeyOrigin.EXTERNAL && key.record().currentMaterialId() == null;
-            KmsKey restored = key.with(key.record().withState(awaitingMaterial ? KeyState.PendingImport : KeyState.Disabled));
+            KeyState restoredState = records.awaitsImport(tx, key) ? KeyState.PendingImport : KeyState.Disabled;
+            KmsKey restored = key.with(key.record().withState(restoredState));
             records.putKey(tx, restored);
             jobs.cancel(tx, KeyDeletionJob.jobKey(key.scope(), key.keyId()));
             return restored;
