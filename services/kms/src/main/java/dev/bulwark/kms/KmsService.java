@@ -14,6 +14,9 @@ import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.imports.ImportTokenExpiryJob;
+import dev.bulwark.kms.internal.imports.KeyMaterialExpiryJob;
+import dev.bulwark.kms.internal.imports.KeyMaterialImport;
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.kms.model.DeleteImportedKeyMaterialRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRotationRequest;
@@ -41,7 +45,9 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportRequest;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.kms.model.ImportKeyMaterialRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.kms.model.ListKeyRotationsRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
@@ -75,6 +81,7 @@ public final class KmsService implements AwsService {
     private final PublicKeys publicKeys;
     private final KeyRotation rotation;
     private final KeyRotationListing rotationListing;
+    private final KeyMaterialImport imports;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -87,6 +94,7 @@ public final class KmsService implements AwsService {
         this.publicKeys = new PublicKeys(core);
         this.rotation = new KeyRotation(core);
         this.rotationListing = new KeyRotationListing(core);
+        this.imports = new KeyMaterialImport(core);
     }
 
     /**
@@ -100,7 +108,9 @@ public final class KmsService implements AwsService {
         return Map.of(
                 KeyDeletionJob.TYPE, new KeyDeletionJob(records, multiRegionFamily),
                 KeyRotationSchedule.JOB_TYPE, new KeyRotationJob(records, new KeyMaterials(clock, random),
-                        new KeyRotationSchedule(jobs), multiRegionFamily, clock));
+                        new KeyRotationSchedule(jobs), multiRegionFamily, clock),
+                KeyMaterialExpiryJob.TYPE, new KeyMaterialExpiryJob(records, multiRegionFamily, jobs),
+                ImportTokenExpiryJob.TYPE, new ImportTokenExpiryJob());
     }
 
     @Override
@@ -116,6 +126,8 @@ public final class KmsService implements AwsService {
                 Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
                 Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
+                Operation.write("DeleteImportedKeyMaterial", DeleteImportedKeyMaterialRequest::builder,
+                        imports::deleteImportedKeyMaterial),
                 Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
                 Operation.write("DisableKey", DisableKeyRequest::builder, lifecycle::disableKey),
                 Operation.write("DisableKeyRotation", DisableKeyRotationRequest::builder, rotation::disableKeyRotation),
@@ -127,7 +139,9 @@ public final class KmsService implements AwsService {
                         dataKeys::generateDataKeyWithoutPlaintext),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
                 Operation.read("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, rotation::getKeyRotationStatus),
+                Operation.read("GetParametersForImport", GetParametersForImportRequest::builder, imports::getParametersForImport),
                 Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
+                Operation.write("ImportKeyMaterial", ImportKeyMaterialRequest::builder, imports::importKeyMaterial),
                 Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
                 Operation.read("ListKeyRotations", ListKeyRotationsRequest::builder, rotationListing::listKeyRotations),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),

@@ -121,6 +121,11 @@ public final class KmsErrors {
         return unsupportedOperation(keyArn + " is not a multi-region primary key.");
     }
 
+    /** A KeyMaterialId that names no material of the key (Bulwark's wording; AWS's is not recorded). */
+    public static AwsException keyMaterialNotFound(String keyArn, String materialId) {
+        return AwsException.badRequest("NotFoundException", "Key material '" + materialId + "' of " + keyArn + " does not exist");
+    }
+
     public static AwsException limitExceeded(String message) {
         return AwsException.badRequest("LimitExceededException", message);
     }
