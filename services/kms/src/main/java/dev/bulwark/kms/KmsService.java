@@ -21,6 +21,8 @@ import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.kms.internal.replication.MultiRegionKeys;
+import dev.bulwark.kms.internal.replication.ReplicaCreationJob;
 import dev.bulwark.kms.internal.rotation.KeyRotation;
 import dev.bulwark.kms.internal.rotation.KeyRotationJob;
 import dev.bulwark.kms.internal.rotation.KeyRotationListing;
@@ -52,10 +54,12 @@ import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.kms.model.ListKeyRotationsRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.ReplicateKeyRequest;
 import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
+import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
 
 /**
  * AWS Key Management Service: the table of contents. Every operation served is listed below in
@@ -82,6 +86,7 @@ public final class KmsService implements AwsService {
     private final KeyRotation rotation;
     private final KeyRotationListing rotationListing;
     private final KeyMaterialImport imports;
+    private final MultiRegionKeys multiRegionKeys;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -95,6 +100,7 @@ public final class KmsService implements AwsService {
         this.rotation = new KeyRotation(core);
         this.rotationListing = new KeyRotationListing(core);
         this.imports = new KeyMaterialImport(core);
+        this.multiRegionKeys = new MultiRegionKeys(core);
     }
 
     /**
@@ -106,11 +112,12 @@ public final class KmsService implements AwsService {
         KmsRecords records = new KmsRecords(clock);
         MultiRegionFamily multiRegionFamily = new MultiRegionFamily(records);
         return Map.of(
-                KeyDeletionJob.TYPE, new KeyDeletionJob(records, multiRegionFamily),
+                KeyDeletionJob.TYPE, new KeyDeletionJob(records, multiRegionFamily, jobs),
                 KeyRotationSchedule.JOB_TYPE, new KeyRotationJob(records, new KeyMaterials(clock, random),
                         new KeyRotationSchedule(jobs), multiRegionFamily, clock),
                 KeyMaterialExpiryJob.TYPE, new KeyMaterialExpiryJob(records, multiRegionFamily, jobs),
-                ImportTokenExpiryJob.TYPE, new ImportTokenExpiryJob());
+                ImportTokenExpiryJob.TYPE, new ImportTokenExpiryJob(),
+                ReplicaCreationJob.TYPE, new ReplicaCreationJob(records, multiRegionFamily));
     }
 
     @Override
@@ -146,9 +153,11 @@ public final class KmsService implements AwsService {
                 Operation.read("ListKeyRotations", ListKeyRotationsRequest::builder, rotationListing::listKeyRotations),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
                 Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
+                Operation.write("ReplicateKey", ReplicateKeyRequest::builder, multiRegionKeys::replicateKey),
                 Operation.write("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotation::rotateKeyOnDemand),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
-                Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription));
+                Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription),
+                Operation.write("UpdatePrimaryRegion", UpdatePrimaryRegionRequest::builder, multiRegionKeys::updatePrimaryRegion));
     }
 }

@@ -105,6 +105,12 @@ public record KeyRecord(
                 keyManager, multiRegion, date, windowInDays, policy, tags, currentMaterialId, importedMaterial);
     }
 
+    /** A multi-Region primary waiting for its replicas' deletion before its own waiting period starts. */
+    public KeyRecord withPendingReplicaDeletion(int windowInDays) {
+        return new KeyRecord(keyId, creationDate, KeyState.PendingReplicaDeletion, description, keySpec, keyUsage, origin,
+                keyManager, multiRegion, null, windowInDays, policy, tags, currentMaterialId, importedMaterial);
+    }
+
     public KeyRecord withDescription(String newDescription) {
         return new KeyRecord(keyId, creationDate, state, newDescription, keySpec, keyUsage, origin, keyManager,
                 multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId, importedMaterial);
