@@ -14,6 +14,7 @@ import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.customkeystores.CustomKeyStores;
 import dev.bulwark.kms.internal.imports.ImportTokenExpiryJob;
 import dev.bulwark.kms.internal.imports.KeyMaterialExpiryJob;
 import dev.bulwark.kms.internal.imports.KeyMaterialImport;
@@ -32,14 +33,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.ConnectCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
+import software.amazon.awssdk.services.kms.model.CreateCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.kms.model.DeleteCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.DeleteImportedKeyMaterialRequest;
+import software.amazon.awssdk.services.kms.model.DescribeCustomKeyStoresRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRotationRequest;
+import software.amazon.awssdk.services.kms.model.DisconnectCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRotationRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
@@ -58,6 +64,7 @@ import software.amazon.awssdk.services.kms.model.ReplicateKeyRequest;
 import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
+import software.amazon.awssdk.services.kms.model.UpdateCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
 
@@ -87,6 +94,7 @@ public final class KmsService implements AwsService {
     private final KeyRotationListing rotationListing;
     private final KeyMaterialImport imports;
     private final MultiRegionKeys multiRegionKeys;
+    private final CustomKeyStores customKeyStores;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -101,6 +109,7 @@ public final class KmsService implements AwsService {
         this.rotationListing = new KeyRotationListing(core);
         this.imports = new KeyMaterialImport(core);
         this.multiRegionKeys = new MultiRegionKeys(core);
+        this.customKeyStores = new CustomKeyStores();
     }
 
     /**
@@ -129,15 +138,22 @@ public final class KmsService implements AwsService {
     public List<Operation<?, ?>> operations() {
         return List.of(
                 Operation.write("CancelKeyDeletion", CancelKeyDeletionRequest::builder, deletion::cancelKeyDeletion),
+                Operation.write("ConnectCustomKeyStore", ConnectCustomKeyStoreRequest::builder, customKeyStores::connectCustomKeyStore),
                 Operation.write("CreateAlias", CreateAliasRequest::builder, aliases::createAlias),
+                Operation.write("CreateCustomKeyStore", CreateCustomKeyStoreRequest::builder, customKeyStores::createCustomKeyStore),
                 Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
                 Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
+                Operation.write("DeleteCustomKeyStore", DeleteCustomKeyStoreRequest::builder, customKeyStores::deleteCustomKeyStore),
                 Operation.write("DeleteImportedKeyMaterial", DeleteImportedKeyMaterialRequest::builder,
                         imports::deleteImportedKeyMaterial),
+                Operation.read("DescribeCustomKeyStores", DescribeCustomKeyStoresRequest::builder,
+                        customKeyStores::describeCustomKeyStores),
                 Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
                 Operation.write("DisableKey", DisableKeyRequest::builder, lifecycle::disableKey),
                 Operation.write("DisableKeyRotation", DisableKeyRotationRequest::builder, rotation::disableKeyRotation),
+                Operation.write("DisconnectCustomKeyStore", DisconnectCustomKeyStoreRequest::builder,
+                        customKeyStores::disconnectCustomKeyStore),
                 Operation.write("EnableKey", EnableKeyRequest::builder, lifecycle::enableKey),
                 Operation.write("EnableKeyRotation", EnableKeyRotationRequest::builder, rotation::enableKeyRotation),
                 Operation.read("Encrypt", EncryptRequest::builder, cryptography::encrypt),
@@ -157,6 +173,7 @@ public final class KmsService implements AwsService {
                 Operation.write("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotation::rotateKeyOnDemand),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
+                Operation.write("UpdateCustomKeyStore", UpdateCustomKeyStoreRequest::builder, customKeyStores::updateCustomKeyStore),
                 Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription),
                 Operation.write("UpdatePrimaryRegion", UpdatePrimaryRegionRequest::builder, multiRegionKeys::updatePrimaryRegion));
     }

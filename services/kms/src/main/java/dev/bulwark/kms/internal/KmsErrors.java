@@ -111,6 +111,20 @@ public final class KmsErrors {
         return AwsException.badRequest("CustomKeyStoreNotFoundException", null);
     }
 
+    /** The cluster of a CloudHSM key store does not exist (Bulwark's wording; AWS's is not recorded). */
+    public static AwsException cloudHsmClusterNotFound(String clusterId) {
+        return AwsException.badRequest("CloudHsmClusterNotFoundException",
+                "The CloudHSM cluster " + clusterId + " does not exist in this account and Region.");
+    }
+
+    public static AwsException xksProxyUriUnreachable(String message) {
+        return AwsException.badRequest("XksProxyUriUnreachableException", message);
+    }
+
+    public static AwsException xksProxyVpcEndpointServiceNotFound(String message) {
+        return AwsException.badRequest("XksProxyVpcEndpointServiceNotFoundException", message);
+    }
+
     /** {@code arn:... origin is AWS_KMS which is not valid for this operation.} (import operations, recorded) */
     public static AwsException originNotValid(String keyArn, KeyOrigin origin) {
         return unsupportedOperation(keyArn + " origin is " + origin + " which is not valid for this operation.");
