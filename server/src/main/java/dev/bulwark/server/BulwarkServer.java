@@ -67,7 +67,7 @@ public final class BulwarkServer implements AutoCloseable {
             KmsService.jobHandlers(jobs, clock, random).forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new)
-                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random));
+                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, jobRunner::wakeUp, clock, random));
 
             AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);

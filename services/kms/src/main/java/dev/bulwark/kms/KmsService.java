@@ -96,8 +96,9 @@ public final class KmsService implements AwsService {
     private final MultiRegionKeys multiRegionKeys;
     private final CustomKeyStores customKeyStores;
 
-    public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
-        KmsCore core = KmsCore.create(store, jobs, clock, random);
+    /** @param jobsDueNow makes the server's job runner look for due jobs at once ({@code JobRunner::wakeUp}) */
+    public KmsService(Store store, JobScheduler jobs, Runnable jobsDueNow, Clock clock, SecureRandom random) {
+        KmsCore core = KmsCore.create(store, jobs, jobsDueNow, clock, random);
         this.creation = new KeyCreation(core);
         this.lifecycle = new KeyLifecycle(core);
         this.deletion = new KeyDeletion(core);

@@ -22,16 +22,22 @@ public record KmsCore(
         Clock clock,
         SecureRandom random,
         KeyRotationSchedule rotations,
-        MultiRegionFamily multiRegionFamily) {
+        MultiRegionFamily multiRegionFamily,
+        Runnable jobsDueNow) {
 
-    /** Wires the shared parts. Cheap: nothing is read or generated until the first call. */
-    public static KmsCore create(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
+    /**
+     * Wires the shared parts. Cheap: nothing is read or generated until the first call.
+     *
+     * @param jobsDueNow tells the job runner to look for due jobs at once; a family calls it after
+     *                   committing a job meant to run now (an on-demand rotation, a new replica)
+     */
+    public static KmsCore create(Store store, JobScheduler jobs, Runnable jobsDueNow, Clock clock, SecureRandom random) {
         KmsRecords records = new KmsRecords(clock);
         KeyMaterials materials = new KeyMaterials(clock, random);
         KeyRotationSchedule rotations = new KeyRotationSchedule(jobs);
         AwsManagedKeys awsManagedKeys = new AwsManagedKeys(records, materials, rotations, clock);
         KeyResolver resolver = new KeyResolver(records);
         return new KmsCore(new KmsTransactions(store, awsManagedKeys), records, resolver, new KeyAccess(resolver),
-                materials, awsManagedKeys, jobs, clock, random, rotations, new MultiRegionFamily(records));
+                materials, awsManagedKeys, jobs, clock, random, rotations, new MultiRegionFamily(records), jobsDueNow);
     }
 }

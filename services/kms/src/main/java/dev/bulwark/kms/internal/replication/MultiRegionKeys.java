@@ -62,6 +62,7 @@ public final class MultiRegionKeys {
     private final MultiRegionFamily multiRegionFamily;
     private final KeyRotationSchedule rotations;
     private final JobScheduler jobs;
+    private final Runnable jobsDueNow;
     private final Clock clock;
 
     public MultiRegionKeys(KmsCore core) {
@@ -71,6 +72,7 @@ public final class MultiRegionKeys {
         this.multiRegionFamily = core.multiRegionFamily();
         this.rotations = core.rotations();
         this.jobs = core.jobs();
+        this.jobsDueNow = core.jobsDueNow();
         this.clock = core.clock();
     }
 
@@ -118,6 +120,7 @@ public final class MultiRegionKeys {
             jobs.schedule(tx, ReplicaCreationJob.jobKey(replicaScope, created.keyId()), now, new byte[0]);
             return created;
         });
+        jobsDueNow.run();
         caller.noteResource(replica.arn());
         ReplicateKeyResponse.Builder response = ReplicateKeyResponse.builder()
                 .replicaKeyMetadata(KeyMetadataMapper.toMetadata(replica))

@@ -57,6 +57,7 @@ public final class KeyRotation {
     private final KeyRotationSchedule schedule;
     private final MultiRegionFamily multiRegionFamily;
     private final MaterialStates materialStates;
+    private final Runnable jobsDueNow;
     private final Clock clock;
 
     public KeyRotation(KmsCore core) {
@@ -65,6 +66,7 @@ public final class KeyRotation {
         this.schedule = core.rotations();
         this.multiRegionFamily = core.multiRegionFamily();
         this.materialStates = new MaterialStates(core.records(), core.multiRegionFamily());
+        this.jobsDueNow = core.jobsDueNow();
         this.clock = core.clock();
     }
 
@@ -143,6 +145,7 @@ public final class KeyRotation {
             schedule.startOnDemand(tx, key.scope(), key.keyId(), now);
             return key;
         });
+        jobsDueNow.run();
         return RotateKeyOnDemandResponse.builder().keyId(rotating.arn()).build();
     }
 
