@@ -48,7 +48,12 @@ public final class KeyPairs {
             case ED25519 -> ed25519PublicKey(spec, (EdECPrivateKey) key);
             case AES, HMAC -> throw new IllegalArgumentException(spec + " is not an asymmetric key spec");
         };
-        return new AsymmetricKeyPair(spec, SecretBytes.copyOf(pkcs8.toByteArray(InsecureSecretAccess.get())), spki);
+        byte[] encoded = pkcs8.toByteArray(InsecureSecretAccess.get());
+        try {
+            return new AsymmetricKeyPair(spec, SecretBytes.copyOf(encoded), spki);
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
     }
 
     private static byte[] rsaPublicKey(KeySpec spec, PrivateKey key) {

@@ -178,12 +178,14 @@ public final class KeyMaterialImport {
             SecretBytes material = unwrap(token, request.encryptedKeyMaterial());
             try {
                 Checked checked = ImportedMaterials.check(key, material);
-                String type = request.importTypeAsString();
-                return new MaterialForKey(key, importInto(tx, key, checked,
-                        new ImportRequest(type, request.keyMaterialId(), request.keyMaterialDescription(), validTo, now)));
+                try {
+                    return new MaterialForKey(key, importInto(tx, key, checked, new ImportRequest(request.importTypeAsString(),
+                            request.keyMaterialId(), request.keyMaterialDescription(), validTo, now)));
+                } finally {
+                    checked.secret().destroy();
+                }
             } finally {
                 material.destroy();
-                token.wrappingPrivateKey().destroy();
             }
         });
         ImportKeyMaterialResponse.Builder response = ImportKeyMaterialResponse.builder().keyId(imported.key().arn());
@@ -352,13 +354,19 @@ public final class KeyMaterialImport {
                 .findFirst();
     }
 
-    /** Any failure to unwrap is one InvalidCiphertextException, which does not say which part was wrong. */
+    /**
+     * Any failure to unwrap is one InvalidCiphertextException, which does not say which part was
+     * wrong. This copy of the wrapping private key is wiped either way (a failed import leaves
+     * the stored token usable).
+     */
     private static SecretBytes unwrap(Redeemed token, SdkBytes encryptedKeyMaterial) {
         try {
             return ImportUnwrapper.unwrap(token.record().wrappingKeySpec(), token.record().wrappingAlgorithm(),
                     token.wrappingPrivateKey(), encryptedKeyMaterial.asByteArrayUnsafe());
         } catch (DecryptionFailedException wrongKeyOrAltered) {
             throw KmsErrors.invalidCiphertext();
+        } finally {
+            token.wrappingPrivateKey().destroy();
         }
     }
 }
