@@ -6,12 +6,16 @@
  *       ids; {@link dev.bulwark.kms.internal.KeyRecord}, {@link dev.bulwark.kms.internal.KeyMaterialRecord}
  *       and {@link dev.bulwark.kms.internal.AliasRecord} are the documents;
  *       {@link dev.bulwark.kms.internal.KmsRecords} reads and writes them inside a transaction;
- *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions.</li>
+ *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions;
+ *       {@link dev.bulwark.kms.internal.KeyRotationSchedule} keeps rotation settings with their jobs;
+ *       {@link dev.bulwark.kms.internal.KeyJobId} names the durable jobs about a key.</li>
  *   <li><b>Finding and checking keys.</b> {@link dev.bulwark.kms.internal.KeyResolver} turns a
  *       KeyId parameter into a key with AWS's not-found answers;
  *       {@link dev.bulwark.kms.internal.KeyAccess} adds authorization with
  *       {@link dev.bulwark.kms.internal.KmsConditions}; {@link dev.bulwark.kms.internal.KmsKey}
- *       checks state and usage.</li>
+ *       checks state and usage; {@link dev.bulwark.kms.internal.MultiRegionFamily} finds a
+ *       multi-Region key's other members; {@link dev.bulwark.kms.internal.MaterialStates} tells
+ *       which material is current, earlier or pending rotation.</li>
  *   <li><b>Making keys.</b> {@link dev.bulwark.kms.internal.KeyMaterials} (ids and material),
  *       {@link dev.bulwark.kms.internal.KeyPolicies} (the policies KMS writes),
  *       {@link dev.bulwark.kms.internal.AwsManagedKeys} ({@code alias/aws/...}).</li>
@@ -21,7 +25,8 @@
  * </ul>
  *
  * <p>Operation families live in sub-packages ({@code lifecycle}, {@code aliases},
- * {@code cryptography}, ...), each a class of a few hundred lines constructed from
+ * {@code cryptography}, {@code rotation}, {@code imports}, {@code replication},
+ * {@code customkeystores}, ...), each a class of a few hundred lines constructed from
  * {@link dev.bulwark.kms.internal.KmsCore} and listed in {@link dev.bulwark.kms.KmsService}.
  */
 package dev.bulwark.kms.internal;

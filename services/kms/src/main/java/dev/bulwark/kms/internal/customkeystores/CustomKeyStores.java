@@ -50,7 +50,8 @@ public final class CustomKeyStores {
     private static final Pattern CLUSTER_ID = Pattern.compile("cluster-[2-7a-zA-Z]{11,16}");
     private static final Pattern PROXY_URI_ENDPOINT = Pattern.compile("^https://[a-zA-Z0-9.-]+$");
     private static final Pattern PROXY_URI_PATH = Pattern.compile("^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$");
-    private static final Pattern VPC_ENDPOINT_SERVICE = Pattern.compile("^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$");
+    private static final Pattern VPC_ENDPOINT_SERVICE =
+            Pattern.compile("^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$");
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("^[A-Z2-7]+$");
     private static final Pattern RAW_SECRET = Pattern.compile("^[a-zA-Z0-9\\/+=]+$");
