@@ -9,8 +9,12 @@ import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsRecords;
 import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
+import dev.bulwark.kms.internal.cryptography.DataKeyPairs;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
+import dev.bulwark.kms.internal.cryptography.Macs;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.cryptography.SharedSecrets;
+import dev.bulwark.kms.internal.cryptography.Signatures;
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
@@ -25,20 +29,27 @@ import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.kms.model.DeriveSharedSecretRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
+import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.SignRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
+import software.amazon.awssdk.services.kms.model.VerifyMacRequest;
+import software.amazon.awssdk.services.kms.model.VerifyRequest;
 
 /**
  * AWS Key Management Service: the table of contents. Every operation served is listed below in
@@ -61,7 +72,11 @@ public final class KmsService implements AwsService {
     private final Aliases aliases;
     private final Cryptography cryptography;
     private final DataKeys dataKeys;
+    private final DataKeyPairs dataKeyPairs;
     private final PublicKeys publicKeys;
+    private final Signatures signatures;
+    private final Macs macs;
+    private final SharedSecrets sharedSecrets;
 
     public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
@@ -71,7 +86,11 @@ public final class KmsService implements AwsService {
         this.aliases = new Aliases(core);
         this.cryptography = new Cryptography(core);
         this.dataKeys = new DataKeys(core);
+        this.dataKeyPairs = new DataKeyPairs(core);
         this.publicKeys = new PublicKeys(core);
+        this.signatures = new Signatures(core);
+        this.macs = new Macs(core);
+        this.sharedSecrets = new SharedSecrets(core);
     }
 
     /**
@@ -95,20 +114,28 @@ public final class KmsService implements AwsService {
                 Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
                 Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
+                Operation.read("DeriveSharedSecret", DeriveSharedSecretRequest::builder, sharedSecrets::deriveSharedSecret),
                 Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
                 Operation.write("DisableKey", DisableKeyRequest::builder, lifecycle::disableKey),
                 Operation.write("EnableKey", EnableKeyRequest::builder, lifecycle::enableKey),
                 Operation.read("Encrypt", EncryptRequest::builder, cryptography::encrypt),
                 Operation.read("GenerateDataKey", GenerateDataKeyRequest::builder, dataKeys::generateDataKey),
+                Operation.read("GenerateDataKeyPair", GenerateDataKeyPairRequest::builder, dataKeyPairs::generateDataKeyPair),
+                Operation.read("GenerateDataKeyPairWithoutPlaintext", GenerateDataKeyPairWithoutPlaintextRequest::builder,
+                        dataKeyPairs::generateDataKeyPairWithoutPlaintext),
                 Operation.read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
                         dataKeys::generateDataKeyWithoutPlaintext),
+                Operation.read("GenerateMac", GenerateMacRequest::builder, macs::generateMac),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
                 Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
                 Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
                 Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
+                Operation.read("Sign", SignRequest::builder, signatures::sign),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
-                Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription));
+                Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription),
+                Operation.read("Verify", VerifyRequest::builder, signatures::verify),
+                Operation.read("VerifyMac", VerifyMacRequest::builder, macs::verifyMac));
     }
 }

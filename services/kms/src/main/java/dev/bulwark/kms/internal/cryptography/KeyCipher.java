@@ -78,6 +78,17 @@ final class KeyCipher {
         }
     }
 
+    /**
+     * Data keys and data key pairs are encrypted under symmetric encryption keys only; an
+     * asymmetric ENCRYPT_DECRYPT key is the wrong spec, any other key the wrong usage.
+     */
+    static void requireSymmetricEncryptionKey(KmsKey key, String operation) {
+        key.requireUsage(KeyUsage.ENCRYPT_DECRYPT, operation);
+        if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsErrors.invalidKeyUsage(KmsErrors.wrongKeySpecMessage(key.arn(), key.spec().wireName(), operation));
+        }
+    }
+
     /** Encrypts with the key's current material; {@link #checkEncryption} has passed. */
     Sealed encrypt(ReadTransaction tx, KmsKey key, EncryptionAlgorithm algorithm, SecretBytes plaintext,
             Map<String, String> context) {
