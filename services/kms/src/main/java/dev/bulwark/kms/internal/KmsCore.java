@@ -22,9 +22,12 @@ public record KmsCore(
         Clock clock,
         SecureRandom random) {
 
+    /** How many keys' opened materials stay in memory (see {@link MaterialCache}). */
+    private static final int CACHED_KEYS = 1024;
+
     /** Wires the shared parts. Cheap: nothing is read or generated until the first call. */
     public static KmsCore create(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
-        KmsRecords records = new KmsRecords(clock);
+        KmsRecords records = new KmsRecords(clock, new MaterialCache(CACHED_KEYS));
         KeyMaterials materials = new KeyMaterials(clock, random);
         AwsManagedKeys awsManagedKeys = new AwsManagedKeys(records, materials, clock);
         KeyResolver resolver = new KeyResolver(records);

@@ -6,7 +6,8 @@
  *       ids; {@link dev.bulwark.kms.internal.KeyRecord}, {@link dev.bulwark.kms.internal.KeyMaterialRecord}
  *       and {@link dev.bulwark.kms.internal.AliasRecord} are the documents;
  *       {@link dev.bulwark.kms.internal.KmsRecords} reads and writes them inside a transaction;
- *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions.</li>
+ *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions;
+ *       {@link dev.bulwark.kms.internal.MaterialCache} keeps opened materials of Enabled keys.</li>
  *   <li><b>Finding and checking keys.</b> {@link dev.bulwark.kms.internal.KeyResolver} turns a
  *       KeyId parameter into a key with AWS's not-found answers;
  *       {@link dev.bulwark.kms.internal.KeyAccess} adds authorization with

@@ -156,8 +156,7 @@ final class KeyCipher {
         if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
             throw KmsErrors.invalidCiphertext();
         }
-        KeyMaterial material = records.findMaterial(tx, key.scope(), key.keyId(), header.materialId())
-                .orElseThrow(KmsErrors::invalidCiphertext);
+        KeyMaterial material = records.materialOf(tx, key, header.materialId()).orElseThrow(KmsErrors::invalidCiphertext);
         byte[] plaintext = symmetric.open(ciphertext, header, material, context).orElseThrow(KmsErrors::invalidCiphertext);
         try {
             return new Opened(key, SecretBytes.copyOf(plaintext), algorithm, Optional.of(material.materialId()));
