@@ -62,14 +62,17 @@ public final class BulwarkServer implements AutoCloseable {
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
 
+            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
+            // One KMS for the gateway and for the services that encrypt through it (their factories
+            // take kms.get().api()), made on the first call to any of them.
+            Lazy<KmsService> kms = new Lazy<>(() -> new KmsService(store, jobs, audit, clock, random));
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR, StsService::new)
-                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random));
+                    .register(KmsService.DESCRIPTOR, kms::get);
 
-            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
             AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
                     config.resetAllowed(), new BulwarkVersion().getVersion()[0]);

@@ -1,5 +1,6 @@
 package dev.bulwark.kms;
 
+import dev.bulwark.audit.AuditSink;
 import dev.bulwark.core.service.AwsService;
 import dev.bulwark.core.service.Operation;
 import dev.bulwark.core.service.ServiceDescriptor;
@@ -19,6 +20,7 @@ import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.kms.internal.siblings.SiblingKmsApi;
 import dev.bulwark.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,6 +63,9 @@ import software.amazon.awssdk.services.kms.model.VerifyRequest;
  * it here and list its operations in the table. CloudTrail's {@code readOnly} follows AWS:
  * cryptographic operations and reads are {@link Operation#read}, changes {@link Operation#write}.
  *
+ * <p>{@link #api()} is the Java API sibling services (Parameter Store, Secrets Manager) call on
+ * their callers' behalf; it runs the same handlers and records each call in the audit trail.
+ *
  * <p>Construction only wires objects; the store is first touched by the first call.
  */
 public final class KmsService implements AwsService {
@@ -77,8 +82,10 @@ public final class KmsService implements AwsService {
     private final Signatures signatures;
     private final Macs macs;
     private final SharedSecrets sharedSecrets;
+    private final KmsApi api;
 
-    public KmsService(Store store, JobScheduler jobs, Clock clock, SecureRandom random) {
+    /** @param audit where the calls sibling services make through {@link #api()} are recorded */
+    public KmsService(Store store, JobScheduler jobs, AuditSink audit, Clock clock, SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, clock, random);
         this.creation = new KeyCreation(core);
         this.lifecycle = new KeyLifecycle(core);
@@ -91,6 +98,12 @@ public final class KmsService implements AwsService {
         this.signatures = new Signatures(core);
         this.macs = new Macs(core);
         this.sharedSecrets = new SharedSecrets(core);
+        this.api = new SiblingKmsApi(DESCRIPTOR, cryptography, dataKeys, lifecycle, audit, clock);
+    }
+
+    /** What Parameter Store and Secrets Manager ask of KMS for their callers. */
+    public KmsApi api() {
+        return api;
     }
 
     /**
