@@ -15,6 +15,7 @@ import dev.bulwark.http.HttpFront;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
+import dev.bulwark.kms.KmsSeedFile;
 import dev.bulwark.kms.KmsService;
 import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
@@ -24,11 +25,13 @@ import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,7 @@ public final class BulwarkServer implements AutoCloseable {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
+            seedKms(config, data, store, clock, random);
             RequestAuthenticator authenticator = config.devMode()
                     ? new DevModeAuthenticator(config.defaultAccount())
                     : new SigV4Verifier(new AccessKeyStore(store), clock);
@@ -87,6 +91,19 @@ public final class BulwarkServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Creates the keys of the KMS seed file ({@code --kms-seed}, else {@code DATA/kms-seed.json} if
+     * present) that do not exist yet. A seed that conflicts with the store stops the start-up.
+     */
+    private static void seedKms(ServerConfig config, DataFolder data, Store store, Clock clock, SecureRandom random) {
+        Optional<Path> file = config.kmsSeedFile().or(() -> Optional.of(data.kmsSeedFile()).filter(Files::exists));
+        file.ifPresent(path -> {
+            KmsSeedFile.Applied applied = KmsSeedFile.read(path, config.defaultAccount(), config.defaultRegion())
+                    .applyTo(store, clock, random);
+            LOG.info("KMS seed file {}: {} keys created, {} present already", path, applied.created(), applied.existing());
+        });
     }
 
     /** Opens the data folder, bootstraps the identity and starts listening. */

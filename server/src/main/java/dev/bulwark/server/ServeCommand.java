@@ -4,6 +4,7 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
+    @Option(names = "--kms-seed", paramLabel = "FILE",
+            description = {"KMS keys with chosen ids and key material, created at start-up when missing",
+                    "(default: DATA/kms-seed.json when it exists; see docs/services/kms.md)."})
+    Path kmsSeedFile;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, print the banner and stop again (the launcher uses it to prepare a class-data archive).")
     boolean exitWhenReady;
@@ -66,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = new ServerConfig(dataDir.toAbsolutePath().normalize(), bindAddress, port,
-                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes);
+                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes,
+                Optional.ofNullable(kmsSeedFile).map(file -> file.toAbsolutePath().normalize()));
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
