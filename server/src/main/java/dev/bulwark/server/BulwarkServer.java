@@ -78,8 +78,11 @@ public final class BulwarkServer implements AutoCloseable {
                     .register(KmsService.DESCRIPTOR, kms::get);
 
             Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
-            AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
-                    config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
+            Runnable reset = () -> {
+                store.wipeExcept(BootstrapAdministrator.keptOnReset());
+                seedKms(config, data, store, clock, random);
+            };
+            AdminEndpoints admin = new AdminEndpoints(services, reset, config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
 
             this.front = HttpFront.start(
@@ -95,7 +98,8 @@ public final class BulwarkServer implements AutoCloseable {
 
     /**
      * Creates the keys of the KMS seed file ({@code --kms-seed}, else {@code DATA/kms-seed.json} if
-     * present) that do not exist yet. A seed that conflicts with the store stops the start-up.
+     * present) that do not exist yet: at start-up, where a seed that conflicts with the store stops
+     * the server, and after a reset, so tests that reset between cases find their seeded keys.
      */
     private static void seedKms(ServerConfig config, DataFolder data, Store store, Clock clock, SecureRandom random) {
         Optional<Path> file = config.kmsSeedFile().or(() -> Optional.of(data.kmsSeedFile()).filter(Files::exists));

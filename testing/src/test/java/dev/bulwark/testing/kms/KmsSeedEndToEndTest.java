@@ -9,6 +9,9 @@ import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.ServerConfig;
 import dev.bulwark.testing.BulwarkTestServer;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -144,6 +147,22 @@ class KmsSeedEndToEndTest {
                 .hasMessageContaining("kms-seed.json: entry 1 (key " + AES_KEY_ID + "): arn:aws:kms:us-east-1:111122223333:key/"
                         + AES_KEY_ID + " exists with other key material")
                 .hasMessageNotContaining(base64(otherMaterial));
+    }
+
+    @Test
+    void aResetWipesKeysButTheSeededOnesComeBack() throws Exception {
+        try (BulwarkTestServer server = BulwarkTestServer.startOn(seededDataFolder("reset", seed));
+                KmsClient kms = server.client(KmsClient.builder())) {
+            kms.createKey(request -> request.description("made by a test"));
+            kms.disableKey(request -> request.keyId(AES_KEY_ID));
+
+            HttpResponse<String> reset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/_bulwark/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(reset.statusCode()).isEqualTo(200);
+            assertThat(kms.listKeys().keys()).extracting(key -> key.keyId()).containsExactlyInAnyOrder(AES_KEY_ID, RSA_KEY_ID, HMAC_KEY_ID);
+            assertThat(kms.describeKey(request -> request.keyId("alias/app")).keyMetadata().keyStateAsString()).isEqualTo("Enabled");
+        }
     }
 
     @Test

@@ -76,18 +76,18 @@ public final class Signatures {
         Signing signing = transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:Sign", conditions(request.signingAlgorithmAsString(),
                     request.messageTypeAsString())).key();
-            Signing checked = check(key, request.signingAlgorithmAsString(), request.messageTypeAsString(), message, "Sign");
+            Method method = check(key, request.signingAlgorithmAsString(), request.messageTypeAsString(), message, "Sign");
             if (Boolean.TRUE.equals(request.dryRun())) {
                 throw KmsErrors.dryRun();
             }
-            return checked.with(records.currentMaterial(tx, key));
+            return new Signing(key, method, records.currentMaterial(tx, key));
         });
-        byte[] signature = Signer.sign(signing.key().spec(), signing.material().secret(), signing.algorithm(), signing.type(),
-                message, random);
+        byte[] signature = Signer.sign(signing.key().spec(), signing.material().secret(), signing.method().algorithm(),
+                signing.method().type(), message, random);
         return SignResponse.builder()
                 .keyId(signing.key().arn())
                 .signature(SdkBytes.fromByteArrayUnsafe(signature))
-                .signingAlgorithm(signing.algorithm().wireName())
+                .signingAlgorithm(signing.method().algorithm().wireName())
                 .build();
     }
 
@@ -107,21 +107,21 @@ public final class Signatures {
         Signing signing = transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:Verify", conditions(request.signingAlgorithmAsString(),
                     request.messageTypeAsString())).key();
-            Signing checked = check(key, request.signingAlgorithmAsString(), request.messageTypeAsString(), message, "Verify");
+            Method method = check(key, request.signingAlgorithmAsString(), request.messageTypeAsString(), message, "Verify");
             if (Boolean.TRUE.equals(request.dryRun())) {
                 throw KmsErrors.dryRun();
             }
-            return checked.with(records.currentMaterial(tx, key));
+            return new Signing(key, method, records.currentMaterial(tx, key));
         });
-        boolean valid = Signer.verify(signing.key().spec(), signing.material().record().publicKey(), signing.algorithm(),
-                signing.type(), message, request.signature().asByteArrayUnsafe());
+        boolean valid = Signer.verify(signing.key().spec(), signing.material().record().publicKey(), signing.method().algorithm(),
+                signing.method().type(), message, request.signature().asByteArrayUnsafe());
         if (!valid) {
             throw KmsErrors.invalidSignature();
         }
         return VerifyResponse.builder()
                 .keyId(signing.key().arn())
                 .signatureValid(true)
-                .signingAlgorithm(signing.algorithm().wireName())
+                .signingAlgorithm(signing.method().algorithm().wireName())
                 .build();
     }
 
@@ -131,7 +131,7 @@ public final class Signatures {
     }
 
     /** Everything that could stop {@code key} signing this message with this algorithm, short of signing. */
-    private static Signing check(KmsKey key, String algorithmName, String messageTypeName, byte[] message, String operation) {
+    private static Method check(KmsKey key, String algorithmName, String messageTypeName, byte[] message, String operation) {
         key.requireEnabled();
         key.requireUsage(KeyUsage.SIGN_VERIFY, operation);
         SigningAlgorithm algorithm = SigningAlgorithm.fromWireName(algorithmName)
@@ -143,7 +143,7 @@ public final class Signatures {
         } catch (InvalidInputException refused) {
             throw CommonErrors.validation(refused.getMessage());
         }
-        return new Signing(key, algorithm, type, null);
+        return new Method(algorithm, type);
     }
 
     /** RAW by default; EXTERNAL_MU belongs to ML-DSA, which no Bulwark key spec offers. */
@@ -158,10 +158,11 @@ public final class Signatures {
         return MessageType.valueOf(name);
     }
 
-    /** A checked signing or verification: the key, how to sign, and (once read) the key's material. */
-    private record Signing(KmsKey key, SigningAlgorithm algorithm, MessageType type, KeyMaterial material) {
-        Signing with(KeyMaterial keyMaterial) {
-            return new Signing(key, algorithm, type, keyMaterial);
-        }
+    /** How to sign: an algorithm the key supports and a message type it accepts. */
+    private record Method(SigningAlgorithm algorithm, MessageType type) {
+    }
+
+    /** A checked signing or verification: the key, how, and the key's material. */
+    private record Signing(KmsKey key, Method method, KeyMaterial material) {
     }
 }
