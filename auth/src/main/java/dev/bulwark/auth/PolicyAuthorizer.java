@@ -8,7 +8,6 @@ import dev.bulwark.auth.policy.MalformedPolicyException;
 import dev.bulwark.auth.policy.PolicyDecision;
 import dev.bulwark.auth.policy.PolicyDocument;
 import dev.bulwark.auth.policy.PolicyEvaluator;
-import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.auth.policy.RequestContext;
 import dev.bulwark.auth.policy.ResourcePolicy;
 import dev.bulwark.core.call.AuthorizationRequest;
@@ -18,6 +17,7 @@ import dev.bulwark.core.call.Principal;
 import dev.bulwark.core.call.ResourceAccess;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -63,7 +63,7 @@ public final class PolicyAuthorizer implements Authorizer {
         EvaluationRequest.Builder evaluation = EvaluationRequest.builder()
                 .action(request.action())
                 .resource(request.resourceArn())
-                .context(context(caller, request));
+                .context(requestContext(caller, request.conditionKeys()));
         if (principal.type() == Principal.Type.ROOT) {
             evaluation.principal(AwsPrincipal.root(principal.account()));
         } else {
@@ -90,7 +90,12 @@ public final class PolicyAuthorizer implements Authorizer {
         return decision.toAuthorizerDecision();
     }
 
-    private static RequestContext context(Caller caller, AuthorizationRequest request) {
+    /**
+     * The request context of a call: the global keys of the caller's request and the service's
+     * condition keys. Public for services that evaluate a policy themselves (KMS's key policy
+     * lockout check), so that they see the same context as every authorization.
+     */
+    public static RequestContext requestContext(Caller caller, Map<String, List<String>> serviceKeys) {
         RequestContext.Builder context = RequestContext.builder()
                 .requestTime(caller.requestTime())
                 .put(ConditionKeys.SECURE_TRANSPORT, caller.secureTransport())
@@ -102,14 +107,18 @@ public final class PolicyAuthorizer implements Authorizer {
         if (!caller.userAgent().isEmpty()) {
             context.put(ConditionKeys.USER_AGENT, caller.userAgent());
         }
-        request.conditionKeys().forEach(context::put);
+        serviceKeys.forEach(context::put);
         return context.build();
     }
 
-    /** A stored policy that no longer parses cannot allow anything: the call is denied (fail closed). */
+    /**
+     * A stored policy that no longer parses cannot allow anything: the call is denied (fail closed).
+     * Parsed by the shared grammar only: it was validated for its use (a key policy, a role's trust
+     * policy, which has no Resource) when it was stored.
+     */
     private static Optional<PolicyDocument> parseStored(String text) {
         try {
-            return Optional.of(PolicyDocument.parse(text, PolicyType.RESOURCE));
+            return Optional.of(PolicyDocument.parse(text));
         } catch (MalformedPolicyException e) {
             LOG.warn("A stored resource policy does not parse; calls on its resource are denied: {}", e.getMessage());
             return Optional.empty();

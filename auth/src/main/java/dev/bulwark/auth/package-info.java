@@ -22,7 +22,10 @@
  * token as {@code SecretBytes}, and nothing in this package writes a secret, a session token or
  * a computed signature into a message, a log or a {@code toString()}.
  *
- * <p>Until the IAM policy engine lands, {@link dev.bulwark.auth.SameAccountAuthorizer} lets a
- * principal act within its own account and nowhere else.
+ * <p>The server authorizes every call with {@link dev.bulwark.auth.PolicyAuthorizer}: the policy
+ * engine ({@code dev.bulwark.auth.policy}) over the caller's identity policies (from
+ * {@link dev.bulwark.auth.IdentityPolicySource}), the resource's policy and grants.
+ * {@link dev.bulwark.auth.SameAccountAuthorizer}, which lets a principal act within its own
+ * account and nowhere else, serves services' unit tests that exercise behaviour, not policy.
  */
 package dev.bulwark.auth;

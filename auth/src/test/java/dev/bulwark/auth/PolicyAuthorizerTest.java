@@ -16,6 +16,7 @@ import dev.bulwark.core.call.ResourceAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyAuthorizerTest {
@@ -108,5 +109,15 @@ class PolicyAuthorizerTest {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}");
 
         assertThat(decide(authorizer, ALICE, "kms:Decrypt", ResourceAccess.keyPolicy("{not json")).allowed()).isFalse();
+    }
+
+    @Test
+    void aRoleTrustPolicyWhichHasNoResourceElementIsHonoured() {
+        String trustNamingAlice = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"sts:AssumeRole"}]}""";
+        ResourceAccess trust = new ResourceAccess(Optional.of(trustNamingAlice), true, false);
+
+        assertThat(decide(authorizerWhereAliceHas(), ALICE, "sts:AssumeRole", trust).allowed()).isTrue();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 final class Scenarios {
     static final List<String> NAMES = List.of("sts-get-caller-identity", "kms-encrypt", "kms-decrypt",
-            "kms-generate-data-key");
+            "kms-generate-data-key", "ssm-get-parameter", "ssm-get-parameter-decrypted");
 
     private Scenarios() {
     }
@@ -55,8 +57,29 @@ final class Scenarios {
                     return () -> kms.generateDataKey(r -> r.keyId(keyId).keySpec("AES_256"));
                 };
             }
+            // What applications do at start-up: read a parameter, most often a SecureString with decryption.
+            case "ssm-get-parameter" -> {
+                putParameter(server, "/bench/plain", ParameterType.STRING);
+                yield () -> {
+                    SsmClient ssm = server.client(SsmClient.builder());
+                    return () -> ssm.getParameter(r -> r.name("/bench/plain"));
+                };
+            }
+            case "ssm-get-parameter-decrypted" -> {
+                putParameter(server, "/bench/secure", ParameterType.SECURE_STRING);
+                yield () -> {
+                    SsmClient ssm = server.client(SsmClient.builder());
+                    return () -> ssm.getParameter(r -> r.name("/bench/secure").withDecryption(true));
+                };
+            }
             default -> throw new IllegalArgumentException("Unknown scenario " + name + "; known: " + NAMES);
         };
+    }
+
+    private static void putParameter(BulwarkTestServer server, String name, ParameterType type) {
+        try (SsmClient ssm = server.client(SsmClient.builder())) {
+            ssm.putParameter(r -> r.name(name).value("a value for the bench").type(type).overwrite(true));
+        }
     }
 
     private static String newKey(BulwarkTestServer server) {

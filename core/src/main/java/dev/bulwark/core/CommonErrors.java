@@ -17,6 +17,11 @@ public final class CommonErrors {
         return AwsException.badRequest("ValidationException", message);
     }
 
+    /** A request the caller is not allowed to make: {@code AccessDeniedException}, or {@code AccessDenied} (403) in IAM and STS. */
+    public static AwsException accessDenied(String message) {
+        return new ProtocolNamedError("AccessDeniedException", 400, "AccessDenied", 403, message);
+    }
+
     public static AwsException internalFailure() {
         return new AwsException("InternalFailure", 500,
                 "The request processing has failed because of an unknown error, exception or failure.");

@@ -3,23 +3,35 @@ package dev.bulwark.server;
 import dev.bulwark.audit.AuditSink;
 import dev.bulwark.audit.AuditSinks;
 import dev.bulwark.auth.Credential;
+import dev.bulwark.auth.PolicyAuthorizer;
 import dev.bulwark.auth.RequestAuthenticator;
-import dev.bulwark.auth.SameAccountAuthorizer;
 import dev.bulwark.auth.identity.AccessKeyGenerator;
 import dev.bulwark.auth.identity.AccessKeyStore;
+import dev.bulwark.auth.identity.AccessKeyUsageRecorder;
 import dev.bulwark.auth.identity.BootstrapAdministrator;
+import dev.bulwark.auth.identity.SessionCredentialStore;
 import dev.bulwark.auth.sigv4.DevModeAuthenticator;
 import dev.bulwark.auth.sigv4.SigV4Verifier;
+import dev.bulwark.cloudtrail.AccessKeyFacts;
+import dev.bulwark.cloudtrail.CloudTrail;
+import dev.bulwark.cloudtrail.CloudTrailService;
+import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.wire.WireHandler;
 import dev.bulwark.http.HttpFront;
+import dev.bulwark.http.HttpFrontConfig;
+import dev.bulwark.iam.IamRoles;
+import dev.bulwark.iam.IamService;
+import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.kms.KmsSeedFile;
 import dev.bulwark.kms.KmsService;
-import dev.bulwark.http.HttpFrontConfig;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.gateway.ServiceRegistry;
+import dev.bulwark.ssm.ParameterEvents;
+import dev.bulwark.ssm.SecretReader;
+import dev.bulwark.ssm.SsmService;
 import dev.bulwark.store.Store;
 import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
@@ -30,6 +42,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -48,36 +61,55 @@ public final class BulwarkServer implements AutoCloseable {
     private final DataFolder data;
     private final Store store;
     private final JobRunner jobRunner;
+    private final CloudTrail cloudTrail;
     private final HttpFront front;
     private volatile boolean closed;
 
-    private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks) {
+    private BulwarkServer(ServerConfig config, List<AuditSink> extraAuditSinks, Clock clock) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         this.data = DataFolder.open(config.dataDir());
         this.store = data.openStore(random, clock);
+        try {
+            this.cloudTrail = startCloudTrail(config, store, clock, random);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         try {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
             seedKms(config, data, store, clock, random);
+            AccessKeyStore accessKeys = new AccessKeyStore(store);
             RequestAuthenticator authenticator = config.devMode()
-                    ? new DevModeAuthenticator(config.defaultAccount())
-                    : new SigV4Verifier(new AccessKeyStore(store), clock);
+                    ? new DevModeAuthenticator(config.defaultAccount(), accessKeys)
+                    : new AccessKeyUsageRecorder(new SigV4Verifier(accessKeys, clock), store, clock);
 
-            AuditSink audit = AuditSinks.fanOut(extraAuditSinks);
+            // The durable event log first: the other sinks see a call once it is queued for the store.
+            List<AuditSink> sinks = new ArrayList<>();
+            sinks.add(cloudTrail.auditSink());
+            sinks.addAll(extraAuditSinks);
+            AuditSink audit = AuditSinks.fanOut(sinks);
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(clock).forEach(jobRunner::register);
-            // One KMS for the gateway and for the services that encrypt through it (their factories
-            // take kms.get().api()), made on the first call to any of them.
+            // Parameter policy events have no event bus to go to yet: they are logged.
+            ParameterEvents parameterEvents = ParameterEvents.logged();
+            SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
+            // One KMS for the gateway and for the services that encrypt through it, made on the
+            // first call to any of them.
             Lazy<KmsService> kms = new Lazy<>(() -> new KmsService(store, jobs, audit, clock, random));
             ServiceRegistry services = new ServiceRegistry()
-                    .register(StsService.DESCRIPTOR, StsService::new)
-                    .register(KmsService.DESCRIPTOR, kms::get);
+                    .register(StsService.DESCRIPTOR,
+                            () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
+                    .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
+                    .register(KmsService.DESCRIPTOR, kms::get)
+                    .register(SsmService.DESCRIPTOR,
+                            () -> new SsmService(store, jobs, kms.get().api(), SecretReader.NONE, clock, random))
+                    .register(CloudTrailService.DESCRIPTOR, cloudTrail::service);
 
-            Gateway gateway = new Gateway(services, authenticator, new SameAccountAuthorizer(), audit, clock);
+            Gateway gateway = new Gateway(services, authenticator, new PolicyAuthorizer(IdentityPolicies.over(store)), audit, clock);
             Runnable reset = () -> {
                 store.wipeExcept(BootstrapAdministrator.keptOnReset());
                 seedKms(config, data, store, clock, random);
@@ -91,6 +123,7 @@ public final class BulwarkServer implements AutoCloseable {
             AwsCliFiles.writeConfig(data.configFile(), config.defaultRegion(), endpoint());
             jobRunner.start();
         } catch (RuntimeException e) {
+            cloudTrail.close();
             store.close();
             throw e;
         }
@@ -110,14 +143,39 @@ public final class BulwarkServer implements AutoCloseable {
         });
     }
 
+    /**
+     * The durable audit log and the CloudTrail API over it. A call's event goes to the account
+     * owning the access key it named (also when authentication failed), with the session's
+     * issuer and creation date for temporary credentials.
+     */
+    private static CloudTrail startCloudTrail(ServerConfig config, Store store, Clock clock, SecureRandom random) {
+        AccessKeyStore accessKeys = new AccessKeyStore(store);
+        CloudTrailSettings settings = CloudTrailSettings.defaults(config.trailFolder(), config.defaultAccount(),
+                config.defaultRegion()).withRetention(config.eventRetention());
+        AccessKeyFacts keyFacts = accessKeyId -> accessKeys.find(accessKeyId)
+                .map(credential -> new AccessKeyFacts.Key(credential.principal().account(),
+                        store.read(tx -> SessionCredentialStore.context(tx, accessKeyId)).map(session ->
+                                new AccessKeyFacts.Session(session.issuerType().cloudTrailName(), session.issuerArn(),
+                                        session.issuerId(), session.issuerName(), session.creationDate()))));
+        return CloudTrail.start(store, settings, keyFacts, clock, random);
+    }
+
     /** Opens the data folder, bootstraps the identity and starts listening. */
     public static BulwarkServer start(ServerConfig config) {
-        return new BulwarkServer(config, List.of());
+        return new BulwarkServer(config, List.of(), Clock.systemUTC());
     }
 
     /** As {@link #start(ServerConfig)}, with more audit sinks (tests use one to watch every call). */
     public static BulwarkServer start(ServerConfig config, List<AuditSink> auditSinks) {
-        return new BulwarkServer(config, auditSinks);
+        return new BulwarkServer(config, auditSinks, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, List)}, on a clock of the caller's: tests run a server some
+     * minutes ahead to see durable jobs fall due without waiting (SigV4 tolerates 15 minutes of skew).
+     */
+    public static BulwarkServer start(ServerConfig config, List<AuditSink> auditSinks, Clock clock) {
+        return new BulwarkServer(config, auditSinks, clock);
     }
 
     public InetSocketAddress address() {
@@ -156,7 +214,10 @@ public final class BulwarkServer implements AutoCloseable {
         out.flush();
     }
 
-    /** Graceful: stop accepting, finish in-flight requests, close the store. Idempotent. */
+    /**
+     * Graceful: stop accepting, finish in-flight requests, commit their audit records and deliver
+     * what trails are owed, close the store. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -166,6 +227,7 @@ public final class BulwarkServer implements AutoCloseable {
         LOG.info("Shutting down: finishing in-flight requests");
         front.close(SHUTDOWN_GRACE);
         jobRunner.close();
+        cloudTrail.close();
         store.close();
         LOG.info("Stopped; store closed cleanly");
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
                 "Bulwark: a self-hosted security plane that speaks the AWS wire protocols.",
                 "Point the AWS CLI or any AWS SDK at it with --endpoint-url."},
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TrailCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -4,6 +4,7 @@ import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.http.HttpFrontConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +61,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
+    @Option(names = "--trail-folder", paramLabel = "DIR",
+            description = {"Where CloudTrail trails deliver log and digest files, one folder per S3 bucket name",
+                    "(default: DATA/cloudtrail)."})
+    Path trailFolder;
+
+    @Option(names = "--event-retention-days", paramLabel = "N", defaultValue = "90",
+            description = "How many days LookupEvents keeps events (default: ${DEFAULT-VALUE}, as AWS).")
+    int eventRetentionDays;
+
     @Option(names = "--kms-seed", paramLabel = "FILE",
             description = {"KMS keys with chosen ids and key material, created at start-up when missing",
                     "(default: DATA/kms-seed.json when it exists; see docs/services/kms.md)."})
@@ -71,8 +81,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = new ServerConfig(dataDir.toAbsolutePath().normalize(), bindAddress, port,
-                parseRegion(), parseAccount(), devMode, resetEnabled, maxRequestBytes,
+        Path data = dataDir.toAbsolutePath().normalize();
+        if (eventRetentionDays < 1) {
+            throw new ParameterException(spec.commandLine(), "--event-retention-days: at least 1, not " + eventRetentionDays);
+        }
+        ServerConfig config = new ServerConfig(data, bindAddress, port, parseRegion(), parseAccount(), devMode,
+                resetEnabled, maxRequestBytes,
+                trailFolder == null ? data.resolve("cloudtrail") : trailFolder.toAbsolutePath().normalize(),
+                Duration.ofDays(eventRetentionDays),
                 Optional.ofNullable(kmsSeedFile).map(file -> file.toAbsolutePath().normalize()));
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,8 +1,10 @@
 package dev.bulwark.server;
 
+import dev.bulwark.cloudtrail.CloudTrailSettings;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param devMode         accept any well-formed credentials (authentication off)
  * @param resetEnabled    allow {@code POST /_bulwark/reset}
  * @param maxRequestBytes the largest request body accepted
+ * @param trailFolder     where CloudTrail trails deliver their log and digest files
+ * @param eventRetention  how long LookupEvents keeps events
  * @param kmsSeedFile     a KMS seed file to apply at start-up; empty: {@code DATA/kms-seed.json}
  *                        when it exists
  */
@@ -29,6 +33,8 @@ public record ServerConfig(
         boolean devMode,
         boolean resetEnabled,
         int maxRequestBytes,
+        Path trailFolder,
+        Duration eventRetention,
         Optional<Path> kmsSeedFile) {
 
     public ServerConfig {
@@ -36,13 +42,25 @@ public record ServerConfig(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(defaultRegion, "defaultRegion");
         Objects.requireNonNull(defaultAccount, "defaultAccount");
+        Objects.requireNonNull(trailFolder, "trailFolder");
+        Objects.requireNonNull(eventRetention, "eventRetention");
         Objects.requireNonNull(kmsSeedFile, "kmsSeedFile");
     }
 
-    /** No explicit KMS seed file: {@code DATA/kms-seed.json} is applied when it exists. */
+    /**
+     * Trails deliver to {@code DATA/cloudtrail}; events are kept 90 days; {@code DATA/kms-seed.json}
+     * is applied when it exists.
+     */
     public ServerConfig(Path dataDir, String bindAddress, int port, Region defaultRegion, AccountId defaultAccount,
             boolean devMode, boolean resetEnabled, int maxRequestBytes) {
-        this(dataDir, bindAddress, port, defaultRegion, defaultAccount, devMode, resetEnabled, maxRequestBytes, Optional.empty());
+        this(dataDir, bindAddress, port, defaultRegion, defaultAccount, devMode, resetEnabled, maxRequestBytes,
+                dataDir.resolve("cloudtrail"), CloudTrailSettings.DEFAULT_RETENTION, Optional.empty());
+    }
+
+    /** The same configuration with a KMS seed file named explicitly ({@code --kms-seed}). */
+    public ServerConfig withKmsSeedFile(Path file) {
+        return new ServerConfig(dataDir, bindAddress, port, defaultRegion, defaultAccount, devMode, resetEnabled,
+                maxRequestBytes, trailFolder, eventRetention, Optional.of(file));
     }
 
     /** Reset is always available in dev mode, which exists for tests. */

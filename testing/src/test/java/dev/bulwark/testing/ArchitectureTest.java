@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency arrows of docs/architecture.md, enforced. */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.kms.."};
+    private static final String[] SERVICES = {"dev.bulwark.sts..", "dev.bulwark.iam..", "dev.bulwark.kms..",
+            "dev.bulwark.ssm..", "dev.bulwark.cloudtrail.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -25,6 +26,22 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(SERVICES)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.netty..", "dev.bulwark.protocol..", "dev.bulwark.http..", "dev.bulwark.server..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesUseEachOthersPublicApiOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.iam..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.iam.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.sts..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.sts.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.kms..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.kms.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.bulwark.ssm..")
+                .should().dependOnClassesThat().resideInAPackage("dev.bulwark.ssm.internal..")
                 .check(classes);
     }
 

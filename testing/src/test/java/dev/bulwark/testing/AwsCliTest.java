@@ -60,6 +60,26 @@ class AwsCliTest {
         assertThat(result.stderr()).contains("UnrecognizedClientException");
     }
 
+    @Test
+    void theCliWritesAndReadsParameters() throws Exception {
+        Map<String, String> files = Map.of(
+                "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(),
+                "AWS_CONFIG_FILE", server.dataDir().resolve("config").toString());
+        CliResult put = run(List.of("aws", "--output", "json", "ssm", "put-parameter", "--name", "/cli/param",
+                "--value", "from the cli", "--type", "String"), files);
+        assertThat(put.exitCode()).as(put.stderr()).isZero();
+        assertThat(put.stdout()).contains("\"Version\": 1").contains("\"Tier\": \"Standard\"");
+
+        CliResult get = run(List.of("aws", "--output", "json", "ssm", "get-parameter", "--name", "/cli/param"), files);
+        assertThat(get.exitCode()).as(get.stderr()).isZero();
+        assertThat(get.stdout()).contains("\"Value\": \"from the cli\"")
+                .contains("\"ARN\": \"arn:aws:ssm:us-east-1:" + BulwarkTestServer.ACCOUNT + ":parameter/cli/param\"");
+
+        CliResult missing = run(List.of("aws", "ssm", "get-parameter", "--name", "/cli/none"), files);
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("ParameterNotFound");
+    }
+
     record CliResult(int exitCode, String stdout, String stderr) {
     }
 

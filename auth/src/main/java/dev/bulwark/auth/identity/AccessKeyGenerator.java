@@ -1,12 +1,14 @@
 package dev.bulwark.auth.identity;
 
+import dev.bulwark.core.AccountId;
 import dev.bulwark.crypto.SecretBytes;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** New access key ids and secrets in AWS's formats. */
+/** New access key ids, secrets and session tokens in AWS's formats. */
 public final class AccessKeyGenerator {
-    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    /** Random bytes in a session token: AWS's are opaque too, and longer than any secret. */
+    private static final int SESSION_TOKEN_BYTES = 96;
 
     private final SecureRandom random;
 
@@ -14,24 +16,29 @@ public final class AccessKeyGenerator {
         this.random = random;
     }
 
-    /** {@code AKIA} and 16 characters of base32, as AWS's long-term key ids. */
-    public String newLongTermKeyId() {
-        return "AKIA" + base32(16);
+    /** {@code AKIA} and 16 characters of base32 that encode the account, as AWS's long-term key ids. */
+    public String newLongTermKeyId(AccountId account) {
+        return AwsIdentifiers.accessKeyId(AwsIdentifiers.LONG_TERM_KEY_PREFIX, account, random);
+    }
+
+    /** {@code ASIA} and 16 characters of base32 that encode the account, as STS's key ids. */
+    public String newTemporaryKeyId(AccountId account) {
+        return AwsIdentifiers.accessKeyId(AwsIdentifiers.TEMPORARY_KEY_PREFIX, account, random);
     }
 
     /** 40 characters of base64 (30 random bytes), as AWS's secret access keys. */
     public SecretBytes newSecretAccessKey() {
-        byte[] raw = new byte[30];
+        return randomBase64(30);
+    }
+
+    /** An opaque session token for temporary credentials: 128 characters of base64. */
+    public SecretBytes newSessionToken() {
+        return randomBase64(SESSION_TOKEN_BYTES);
+    }
+
+    private SecretBytes randomBase64(int length) {
+        byte[] raw = new byte[length];
         random.nextBytes(raw);
         return SecretBytes.copyOf(Base64.getEncoder().encode(raw));
     }
-
-    private String base32(int length) {
-        StringBuilder id = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            id.append(BASE32[random.nextInt(BASE32.length)]);
-        }
-        return id.toString();
-    }
-
 }

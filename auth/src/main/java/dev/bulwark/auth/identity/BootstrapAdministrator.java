@@ -41,7 +41,7 @@ public final class BootstrapAdministrator {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            String accessKeyId = generator.newLongTermKeyId();
+            String accessKeyId = generator.newLongTermKeyId(account);
             Credential created = Credential.longTerm(accessKeyId, generator.newSecretAccessKey(),
                     Principal.root(account, accessKeyId));
             AccessKeyStore.create(tx, created, clock.instant());

@@ -56,12 +56,14 @@
  * root by that statement itself. A key policy without it denies everyone it does not name, the
  * root included, exactly as in AWS. Role trust policies are evaluated the same way, with
  * {@code sts:AssumeRole} on the role's ARN. Secrets Manager passes its resource policy as
- * {@code ResourcePolicy.of(policy)}.
+ * {@code ResourcePolicy.of(policy)}. KMS decides which of a key's grants apply itself and passes
+ * the outcome ({@code ResourceAccess.withGrant()}): the {@code PolicyAuthorizer} turns an
+ * implicit deny into an allow when a grant applies, never an explicit deny.
  *
  * <h2>What differs from AWS</h2>
  * <ul>
  *   <li>Not evaluated yet: service control and resource control policies, permission
- *       boundaries, KMS grants, VPC endpoint policies. They slot into the same order (a deny in
+ *       boundaries, VPC endpoint policies. They slot into the same order (a deny in
  *       any of them is an explicit deny; SCPs and boundaries bound the identity side).
  *   <li>An Allow with NotPrincipal exempts a principal named by any of its names (AWS's exact
  *       reading is undocumented); a Deny with NotPrincipal exempts only a principal listed by all

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.auth.AuthenticatedRequest;
 import dev.bulwark.auth.AuthenticationException;
+import dev.bulwark.auth.Credential;
+import dev.bulwark.auth.InMemoryCredentials;
 import dev.bulwark.auth.SigningRules;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.Principal;
 import dev.bulwark.core.wire.WireRequest;
+import dev.bulwark.crypto.SecretBytes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,19 @@ class DevModeAuthenticatorTest {
                 SigningRules.ANY_SERVICE);
 
         assertThat(result.principal()).isEqualTo(Principal.root(AccountId.of("123456789012"), "123456789012"));
+    }
+
+    @Test
+    void keysTheServerIssuedActAsTheirOwnPrincipal() {
+        Principal alice = new Principal(Principal.Type.IAM_USER, AccountId.of("111122223333"),
+                "arn:aws:iam::111122223333:user/alice", "AIDAEXAMPLEEXAMPLE123", "AKIAALICEEXAMPLE0000");
+        DevModeAuthenticator withIssuedKeys = new DevModeAuthenticator(DEFAULT_ACCOUNT, new InMemoryCredentials()
+                .add(Credential.longTerm("AKIAALICEEXAMPLE0000", SecretBytes.copyOf(new byte[] {1}), alice)));
+
+        AuthenticatedRequest result = withIssuedKeys.authenticate(signedBy("AKIAALICEEXAMPLE0000", "not-checked",
+                "us-east-1"), SigningRules.ANY_SERVICE);
+
+        assertThat(result.principal()).isEqualTo(alice);
     }
 
     @Test

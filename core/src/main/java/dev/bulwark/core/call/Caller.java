@@ -1,7 +1,7 @@
 package dev.bulwark.core.call;
 
 import dev.bulwark.core.AccountId;
-import dev.bulwark.core.AwsException;
+import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.Region;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ public final class Caller {
         Authorizer.Decision decision = authorizer.decide(this,
                 new AuthorizationRequest(principal, action, resourceArn, conditionKeys, resourceAccess));
         if (!decision.allowed()) {
-            throw AwsException.badRequest("AccessDeniedException",
+            throw CommonErrors.accessDenied(
                     "User: " + principal.arn() + " is not authorized to perform: " + action
                             + " on resource: " + resourceArn
                             + (decision.reason().isEmpty() ? "" : " " + decision.reason()));

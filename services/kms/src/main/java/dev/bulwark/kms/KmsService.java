@@ -16,11 +16,16 @@ import dev.bulwark.kms.internal.cryptography.Macs;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
 import dev.bulwark.kms.internal.cryptography.SharedSecrets;
 import dev.bulwark.kms.internal.cryptography.Signatures;
+import dev.bulwark.kms.internal.grants.GrantCreation;
+import dev.bulwark.kms.internal.grants.GrantListing;
+import dev.bulwark.kms.internal.grants.GrantRetirement;
 import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
 import dev.bulwark.kms.internal.siblings.SiblingKmsApi;
+import dev.bulwark.kms.internal.policies.KeyPolicyAdministration;
+import dev.bulwark.kms.internal.tags.Tagging;
 import dev.bulwark.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.CreateAliasRequest;
+import software.amazon.awssdk.services.kms.model.CreateGrantRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
@@ -42,12 +48,22 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
 import software.amazon.awssdk.services.kms.model.ListAliasesRequest;
+import software.amazon.awssdk.services.kms.model.ListGrantsRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyPoliciesRequest;
 import software.amazon.awssdk.services.kms.model.ListKeysRequest;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsRequest;
+import software.amazon.awssdk.services.kms.model.ListRetirableGrantsRequest;
+import software.amazon.awssdk.services.kms.model.PutKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.RetireGrantRequest;
+import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.SignRequest;
+import software.amazon.awssdk.services.kms.model.TagResourceRequest;
+import software.amazon.awssdk.services.kms.model.UntagResourceRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 import software.amazon.awssdk.services.kms.model.VerifyMacRequest;
@@ -82,6 +98,11 @@ public final class KmsService implements AwsService {
     private final Signatures signatures;
     private final Macs macs;
     private final SharedSecrets sharedSecrets;
+    private final GrantCreation grantCreation;
+    private final GrantListing grantListing;
+    private final GrantRetirement grantRetirement;
+    private final KeyPolicyAdministration keyPolicies;
+    private final Tagging tagging;
     private final KmsApi api;
 
     /** @param audit where the calls sibling services make through {@link #api()} are recorded */
@@ -95,6 +116,11 @@ public final class KmsService implements AwsService {
         this.dataKeys = new DataKeys(core);
         this.dataKeyPairs = new DataKeyPairs(core);
         this.publicKeys = new PublicKeys(core);
+        this.grantCreation = new GrantCreation(core);
+        this.grantListing = new GrantListing(core);
+        this.grantRetirement = new GrantRetirement(core);
+        this.keyPolicies = new KeyPolicyAdministration(core);
+        this.tagging = new Tagging(core);
         this.signatures = new Signatures(core);
         this.macs = new Macs(core);
         this.sharedSecrets = new SharedSecrets(core);
@@ -124,6 +150,7 @@ public final class KmsService implements AwsService {
         return List.of(
                 Operation.write("CancelKeyDeletion", CancelKeyDeletionRequest::builder, deletion::cancelKeyDeletion),
                 Operation.write("CreateAlias", CreateAliasRequest::builder, aliases::createAlias),
+                Operation.write("CreateGrant", CreateGrantRequest::builder, grantCreation::createGrant),
                 Operation.write("CreateKey", CreateKeyRequest::builder, creation::createKey),
                 Operation.read("Decrypt", DecryptRequest::builder, cryptography::decrypt),
                 Operation.write("DeleteAlias", DeleteAliasRequest::builder, aliases::deleteAlias),
@@ -140,12 +167,22 @@ public final class KmsService implements AwsService {
                         dataKeys::generateDataKeyWithoutPlaintext),
                 Operation.read("GenerateMac", GenerateMacRequest::builder, macs::generateMac),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
+                Operation.read("GetKeyPolicy", GetKeyPolicyRequest::builder, keyPolicies::getKeyPolicy),
                 Operation.read("GetPublicKey", GetPublicKeyRequest::builder, publicKeys::getPublicKey),
                 Operation.read("ListAliases", ListAliasesRequest::builder, aliases::listAliases),
+                Operation.read("ListGrants", ListGrantsRequest::builder, grantListing::listGrants),
+                Operation.read("ListKeyPolicies", ListKeyPoliciesRequest::builder, keyPolicies::listKeyPolicies),
                 Operation.read("ListKeys", ListKeysRequest::builder, lifecycle::listKeys),
+                Operation.read("ListResourceTags", ListResourceTagsRequest::builder, tagging::listResourceTags),
+                Operation.read("ListRetirableGrants", ListRetirableGrantsRequest::builder, grantListing::listRetirableGrants),
+                Operation.write("PutKeyPolicy", PutKeyPolicyRequest::builder, keyPolicies::putKeyPolicy),
                 Operation.read("ReEncrypt", ReEncryptRequest::builder, cryptography::reEncrypt),
+                Operation.write("RetireGrant", RetireGrantRequest::builder, grantRetirement::retireGrant),
+                Operation.write("RevokeGrant", RevokeGrantRequest::builder, grantRetirement::revokeGrant),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
                 Operation.read("Sign", SignRequest::builder, signatures::sign),
+                Operation.write("TagResource", TagResourceRequest::builder, tagging::tagResource),
+                Operation.write("UntagResource", UntagResourceRequest::builder, tagging::untagResource),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
                 Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription),
                 Operation.read("Verify", VerifyRequest::builder, signatures::verify),

@@ -19,7 +19,6 @@ import java.security.KeyPairGenerator;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -185,6 +184,6 @@ class KmsSeedEndToEndTest {
 
     private static ServerConfig config(Path data, Path seedFile) {
         return new ServerConfig(data, "127.0.0.1", 0, BulwarkTestServer.REGION, BulwarkTestServer.ACCOUNT, false, false,
-                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES, Optional.of(seedFile));
+                HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES).withKmsSeedFile(seedFile);
     }
 }

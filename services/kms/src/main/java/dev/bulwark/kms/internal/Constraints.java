@@ -80,6 +80,32 @@ public final class Constraints {
         return this;
     }
 
+    /**
+     * A list whose members must each have length {@code min..max}. AWS reports a list member's
+     * violation once for the whole list, naming every constraint of the member type:
+     * {@code Value '[a, b]' at 'tagKeys' failed to satisfy constraint: Member must satisfy
+     * constraint: [Member must have length less than or equal to 128, Member must have length
+     * greater than or equal to 1]}.
+     */
+    public Constraints eachLength(String member, List<String> values, int min, int max) {
+        if (values != null && values.stream().anyMatch(value -> value != null
+                && (value.codePointCount(0, value.length()) < min || value.codePointCount(0, value.length()) > max))) {
+            violations.add("Value '" + values + "' at '" + member + "' failed to satisfy constraint: Member must satisfy "
+                    + "constraint: [Member must have length less than or equal to " + max
+                    + ", Member must have length greater than or equal to " + min + "]");
+        }
+        return this;
+    }
+
+    /** A list of enum members, reported as {@link #eachLength} reports a list. */
+    public Constraints eachOneOf(String member, List<String> values, List<String> allowed) {
+        if (values != null && !allowed.containsAll(values)) {
+            violations.add("Value '" + values + "' at '" + member + "' failed to satisfy constraint: Member must satisfy "
+                    + "constraint: [Member must satisfy enum value set: [" + String.join(", ", allowed) + "]]");
+        }
+        return this;
+    }
+
     public Constraints range(String member, Integer value, int min, int max) {
         if (value != null) {
             if (value < min) {

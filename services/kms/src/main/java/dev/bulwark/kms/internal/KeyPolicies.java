@@ -24,7 +24,7 @@ public final class KeyPolicies {
                     "Action" : "kms:*",
                     "Resource" : "*"
                   } ]
-                }""".formatted(accountRoot(scope));
+                }""".formatted(scope.accountRootArn());
     }
 
     /**
@@ -64,10 +64,6 @@ public final class KeyPolicies {
                     "Resource" : "*"
                   } ]
                 }""".formatted(serviceName, serviceTitle, serviceTitle, scope.account().value(), viaServicePrefix,
-                scope.region().name(), accountRoot(scope));
-    }
-
-    private static String accountRoot(KmsScope scope) {
-        return "arn:" + scope.region().partition() + ":iam::" + scope.account().value() + ":root";
+                scope.region().name(), scope.accountRootArn());
     }
 }

@@ -91,6 +91,16 @@ public record KeyRecord(
                 newMultiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId);
     }
 
+    public KeyRecord withPolicy(String newPolicy) {
+        return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
+                multiRegion, deletionDate, pendingDeletionWindowInDays, newPolicy, tags, currentMaterialId);
+    }
+
+    public KeyRecord withTags(List<KeyTag> newTags) {
+        return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, newTags, currentMaterialId);
+    }
+
     public KeyRecord withCurrentMaterial(String materialId) {
         return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
                 multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, materialId);

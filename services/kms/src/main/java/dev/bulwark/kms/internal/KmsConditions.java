@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class KmsConditions {
     private final Map<String, List<String>> keys = new LinkedHashMap<>();
+    private Map<String, String> encryptionContext = Map.of();
 
     private KmsConditions() {
     }
@@ -60,6 +61,7 @@ public final class KmsConditions {
     /** {@code kms:EncryptionContext:<key>} per pair and {@code kms:EncryptionContextKeys}. */
     public KmsConditions encryptionContext(Map<String, String> context) {
         if (context != null && !context.isEmpty()) {
+            encryptionContext = Map.copyOf(context);
             context.forEach((key, value) -> put("kms:EncryptionContext:" + key, value));
             keys.put("kms:EncryptionContextKeys", List.copyOf(context.keySet()));
         }
@@ -84,6 +86,11 @@ public final class KmsConditions {
     public KmsConditions put(String key, List<String> values) {
         keys.put(key, List.copyOf(values));
         return this;
+    }
+
+    /** The request's encryption context as given (grant constraints compare it); empty when it has none. */
+    public Map<String, String> encryptionContext() {
+        return encryptionContext;
     }
 
     public Map<String, List<String>> toMap() {

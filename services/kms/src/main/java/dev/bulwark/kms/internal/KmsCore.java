@@ -31,7 +31,8 @@ public record KmsCore(
         KeyMaterials materials = new KeyMaterials(clock, random);
         AwsManagedKeys awsManagedKeys = new AwsManagedKeys(records, materials, clock);
         KeyResolver resolver = new KeyResolver(records);
-        return new KmsCore(new KmsTransactions(store, awsManagedKeys), records, resolver, new KeyAccess(resolver),
-                materials, awsManagedKeys, jobs, clock, random);
+        KeyAccess access = new KeyAccess(resolver, new KeyGrants(records));
+        return new KmsCore(new KmsTransactions(store, awsManagedKeys), records, resolver, access, materials,
+                awsManagedKeys, jobs, clock, random);
     }
 }

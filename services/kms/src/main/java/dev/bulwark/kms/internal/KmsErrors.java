@@ -17,6 +17,10 @@ public final class KmsErrors {
         return AwsException.badRequest("NotFoundException", "Key '" + keyArn + "' does not exist");
     }
 
+    public static AwsException notFound(String message) {
+        return AwsException.badRequest("NotFoundException", message);
+    }
+
     /** A KeyId that is neither a UUID nor a multi-Region key id: {@code Invalid keyId 'fake-key-id'}. */
     public static AwsException invalidKeyId(String keyId) {
         return AwsException.badRequest("NotFoundException", "Invalid keyId '" + keyId + "'");
@@ -124,6 +128,21 @@ public final class KmsErrors {
     public static AwsException invalidMarker() {
         return AwsException.badRequest("InvalidMarkerException",
                 "The marker that specifies where pagination should next begin is not valid.");
+    }
+
+    /** A GrantToken or GrantTokens member that is not a grant token KMS issued. */
+    public static AwsException invalidGrantToken() {
+        return AwsException.badRequest("InvalidGrantTokenException", "Invalid grant token.");
+    }
+
+    /** A GrantId that is not the id of a grant of the key: {@code Invalid grant ID 'x'}. */
+    public static AwsException invalidGrantId(String grantId) {
+        return AwsException.badRequest("InvalidGrantIdException", "Invalid grant ID '" + grantId + "'");
+    }
+
+    /** A request that would pass a quota (grants per key, key policy size). */
+    public static AwsException limitExceeded(String message) {
+        return AwsException.badRequest("LimitExceededException", message);
     }
 
     /** Names under {@code alias/aws/} belong to AWS managed keys; moto and AWS answer this code. */

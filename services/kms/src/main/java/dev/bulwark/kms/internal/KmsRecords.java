@@ -141,6 +141,29 @@ public final class KmsRecords {
         }
     }
 
+    public Optional<GrantRecord> findGrant(ReadTransaction tx, KmsScope scope, String keyId, String grantId) {
+        return tx.get(KmsSchema.grant(scope, keyId, grantId)).map(KmsRecords::grant);
+    }
+
+    public void putGrant(WriteTransaction tx, KmsScope scope, GrantRecord grant) {
+        tx.put(KmsSchema.grant(scope, grant.keyId(), grant.grantId()), Documents.write(grant), null);
+    }
+
+    public boolean deleteGrant(WriteTransaction tx, KmsScope scope, String keyId, String grantId) {
+        return tx.delete(KmsSchema.grant(scope, keyId, grantId));
+    }
+
+    /**
+     * One page of grants in record id order ({@code keyId/grantId}): of one key when {@code keyId}
+     * is given, else of every key of the scope. {@code afterId} and the next page's start are record ids.
+     */
+    public Listing<GrantRecord> listGrants(ReadTransaction tx, KmsScope scope, Optional<String> keyId, String afterId,
+            int limit) {
+        Page page = tx.list(KmsSchema.GRANTS, scope.storeScope(), keyId.map(KmsSchema::perKeyPrefix).orElse(""),
+                afterId, limit);
+        return new Listing<>(page.records().stream().map(KmsRecords::grant).toList(), page.nextAfterId());
+    }
+
     /** Deletes a key with everything that belongs to it: its records in every per-key namespace and its aliases. */
     public void purgeKey(WriteTransaction tx, KmsScope scope, String keyId) {
         for (String namespace : KmsSchema.PER_KEY_NAMESPACES) {
@@ -165,6 +188,10 @@ public final class KmsRecords {
 
     private boolean notYetDeleted(KeyRecord record) {
         return record.state() != KeyState.PendingDeletion || record.deletionDate().isAfter(clock.instant());
+    }
+
+    private static GrantRecord grant(StoredRecord stored) {
+        return Documents.read(stored.key(), stored.document(), GrantRecord.class);
     }
 
     private static KeyMaterial material(StoredRecord stored) {

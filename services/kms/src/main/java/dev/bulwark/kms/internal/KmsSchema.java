@@ -17,6 +17,7 @@ import java.util.List;
  *       <td>the material: 32 AES bytes, the HMAC key, or the PKCS #8 private key</td></tr>
  *   <tr><td>{@value #ALIASES}</td><td>alias name ({@code alias/ExampleAlias})</td>
  *       <td>{@link AliasRecord}</td><td>none</td></tr>
+ *   <tr><td>{@value #GRANTS}</td><td>key id + "/" + grant id</td><td>{@link GrantRecord}</td><td>none</td></tr>
  * </table>
  *
  * <p>How to extend it: state with a lifecycle of its own (grants, rotations in progress, import
@@ -28,9 +29,10 @@ public final class KmsSchema {
     public static final String KEYS = "kms.key";
     public static final String KEY_MATERIALS = "kms.key-material";
     public static final String ALIASES = "kms.alias";
+    public static final String GRANTS = "kms.grant";
 
     /** Namespaces whose ids start with {@code <keyId>/}; a key's deletion removes their records. */
-    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS);
+    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS, GRANTS);
 
     private KmsSchema() {
     }
@@ -45,6 +47,10 @@ public final class KmsSchema {
 
     public static RecordKey alias(KmsScope scope, String aliasName) {
         return new RecordKey(ALIASES, scope.storeScope(), aliasName);
+    }
+
+    public static RecordKey grant(KmsScope scope, String keyId, String grantId) {
+        return new RecordKey(GRANTS, scope.storeScope(), perKeyPrefix(keyId) + grantId);
     }
 
     /** The id prefix of a key's records in the {@link #PER_KEY_NAMESPACES}. */

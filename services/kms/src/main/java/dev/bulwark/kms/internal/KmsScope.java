@@ -30,6 +30,11 @@ public record KmsScope(AccountId account, Region region) {
         return Arn.of(region, account, "kms", aliasName).toString();
     }
 
+    /** {@code arn:aws:iam::111122223333:root}: how policies and grants name the account. */
+    public String accountRootArn() {
+        return "arn:" + region.partition() + ":iam::" + account.value() + ":root";
+    }
+
     /** The same account in another region (where replicas of multi-Region keys live). */
     public KmsScope inRegion(Region other) {
         return new KmsScope(account, other);

@@ -1,5 +1,11 @@
 package dev.bulwark.kms.testing;
 
+import dev.bulwark.auth.IdentityPolicySource.PrincipalPolicies;
+import dev.bulwark.auth.PolicyAuthorizer;
+import dev.bulwark.auth.policy.AttachedPolicy;
+import dev.bulwark.auth.policy.AwsPrincipal;
+import dev.bulwark.auth.policy.PolicyDocument;
+import dev.bulwark.auth.policy.PolicyType;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.core.call.AuthorizationRequest;
@@ -18,13 +24,17 @@ import dev.bulwark.store.testkit.InMemoryBackend;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A KMS over a real sealed store in memory, a clock tests move, and the server's job scheduler
  * and runner (which tests run by hand), with callers whose authorization requests are recorded. The authorizer allows an account's own
- * resources and nothing across accounts, as the server's default authorizer does.
+ * resources and nothing across accounts, as the server's default authorizer does; {@link #iamUser}
+ * and {@link #evaluatedRoot} callers are decided by the policy engine instead (key policies,
+ * identity policies, grants).
  */
 public final class KmsTestKit {
     public static final AccountId ACCOUNT = AccountId.of("111122223333");
@@ -73,6 +83,39 @@ public final class KmsTestKit {
         };
         return new Caller(Principal.root(account, "AKIATESTTESTTESTTEST"), region, "request-1", clock.instant(),
                 "127.0.0.1", "test", true, sameAccount);
+    }
+
+    /**
+     * An IAM user of the test account whose calls the policy engine decides ({@link PolicyAuthorizer}):
+     * the key policy, the user's identity policies (given as JSON) and the key's grants, as a server
+     * with IAM decides them.
+     */
+    public Caller iamUser(String userName, String... identityPolicies) {
+        String arn = "arn:aws:iam::" + ACCOUNT + ":user/" + userName;
+        String userId = "AIDA" + userName.toUpperCase(Locale.ROOT);
+        List<AttachedPolicy> policies = Arrays.stream(identityPolicies)
+                .map(json -> new AttachedPolicy("inline", PolicyDocument.parse(json, PolicyType.IDENTITY)))
+                .toList();
+        PolicyAuthorizer evaluating = new PolicyAuthorizer(
+                principal -> new PrincipalPolicies(AwsPrincipal.user(arn, userId), policies, List.of()));
+        return new Caller(new Principal(Principal.Type.IAM_USER, ACCOUNT, arn, userId, "AKIATESTUSER00000000"), REGION,
+                "request-1", clock.instant(), "127.0.0.1", "test", true, recording(evaluating));
+    }
+
+    /** The account root, with its calls decided by the policy engine (so key policies bind it). */
+    public Caller evaluatedRoot() {
+        PolicyAuthorizer evaluating = new PolicyAuthorizer(principal -> {
+            throw new AssertionError("the root has no identity policies to look up");
+        });
+        return new Caller(Principal.root(ACCOUNT, "AKIATESTTESTTESTTEST"), REGION, "request-1", clock.instant(),
+                "127.0.0.1", "test", true, recording(evaluating));
+    }
+
+    private Authorizer recording(Authorizer authorizer) {
+        return (caller, request) -> {
+            authorizations.add(request);
+            return authorizer.decide(caller, request);
+        };
     }
 
     /** Runs the jobs due now with KMS's handlers, as the server's job runner does; returns how many ran. */

@@ -117,7 +117,7 @@ public final class Aliases {
             AliasRecord alias = existingAlias(tx, scope, request.aliasName());
             // A key past its deletion date but not yet purged no longer exists: its alias can go without asking it.
             records.findKey(tx, scope, alias.targetKeyId())
-                    .ifPresent(key -> KeyAccess.authorize(caller, "kms:DeleteAlias", key, KmsConditions.of(caller, key)));
+                    .ifPresent(key -> access.authorize(tx, caller, "kms:DeleteAlias", key, KmsConditions.of(caller, key)));
             records.deleteAlias(tx, scope, alias.aliasName());
             return null;
         });

@@ -5,6 +5,7 @@ import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.kms.internal.Constraints;
+import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsErrors;
@@ -41,7 +42,7 @@ public final class Cryptography {
     public Cryptography(KmsCore core) {
         this.transactions = core.transactions();
         this.access = core.access();
-        this.cipher = new KeyCipher(core.records(), core.resolver(), core.random());
+        this.cipher = new KeyCipher(core);
     }
 
     public EncryptResponse encrypt(Caller caller, EncryptRequest request) {
@@ -52,6 +53,7 @@ public final class Cryptography {
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         EncryptionAlgorithm algorithm = algorithm(request.encryptionAlgorithmAsString());
         Map<String, String> context = context(request.hasEncryptionContext(), request.encryptionContext());
         SecretBytes plaintext = SecretBytes.copyOf(request.plaintext().asByteArrayUnsafe());
@@ -81,6 +83,7 @@ public final class Cryptography {
                 .length("keyId", request.keyId(), 1, 2048)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         refuseRecipient(request.recipient());
         EncryptionAlgorithm algorithm = algorithm(request.encryptionAlgorithmAsString());
         Map<String, String> context = context(request.hasEncryptionContext(), request.encryptionContext());
@@ -109,6 +112,7 @@ public final class Cryptography {
                 .oneOf("destinationEncryptionAlgorithm", request.destinationEncryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         EncryptionAlgorithm sourceAlgorithm = algorithm(request.sourceEncryptionAlgorithmAsString());
         EncryptionAlgorithm destinationAlgorithm = algorithm(request.destinationEncryptionAlgorithmAsString());
         Map<String, String> sourceContext = context(request.hasSourceEncryptionContext(), request.sourceEncryptionContext());

@@ -50,7 +50,7 @@ public final class DataKeyPairs {
     public DataKeyPairs(KmsCore core) {
         this.transactions = core.transactions();
         this.access = core.access();
-        this.cipher = new KeyCipher(core.records(), core.resolver(), core.random());
+        this.cipher = new KeyCipher(core);
         this.random = core.random();
     }
 

@@ -6,6 +6,7 @@ import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.kms.internal.Constraints;
+import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsConditions;
 import dev.bulwark.kms.internal.KmsCore;
@@ -41,7 +42,7 @@ public final class DataKeys {
     public DataKeys(KmsCore core) {
         this.transactions = core.transactions();
         this.access = core.access();
-        this.cipher = new KeyCipher(core.records(), core.resolver(), core.random());
+        this.cipher = new KeyCipher(core);
         this.random = core.random();
     }
 
@@ -52,6 +53,7 @@ public final class DataKeys {
                 .oneOf("keySpec", request.keySpecAsString(), DATA_KEY_SPECS)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         Cryptography.refuseRecipient(request.recipient());
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
         DataKey dataKey = generate(caller, request.keyId(), "kms:GenerateDataKey", "GenerateDataKey", length,
@@ -73,6 +75,7 @@ public final class DataKeys {
                 .range("numberOfBytes", request.numberOfBytes(), 1, MAX_BYTES)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
         DataKey dataKey = generate(caller, request.keyId(), "kms:GenerateDataKeyWithoutPlaintext",
                 "GenerateDataKeyWithoutPlaintext", length,

@@ -15,6 +15,7 @@ import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KeyResolver;
 import dev.bulwark.kms.internal.KeyResolver.Accepts;
 import dev.bulwark.kms.internal.KmsConditions;
+import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsErrors;
 import dev.bulwark.kms.internal.KmsKey;
 import dev.bulwark.kms.internal.KmsRecords;
@@ -38,14 +39,16 @@ import java.util.Optional;
 final class KeyCipher {
     private final KmsRecords records;
     private final KeyResolver resolver;
+    private final KeyAccess access;
     private final SymmetricCiphertext symmetric;
     private final SecureRandom random;
 
-    KeyCipher(KmsRecords records, KeyResolver resolver, SecureRandom random) {
-        this.records = records;
-        this.resolver = resolver;
-        this.symmetric = new SymmetricCiphertext(random);
-        this.random = random;
+    KeyCipher(KmsCore core) {
+        this.records = core.records();
+        this.resolver = core.resolver();
+        this.access = core.access();
+        this.symmetric = new SymmetricCiphertext(core.random());
+        this.random = core.random();
     }
 
     /** A ciphertext and how it was made. */
@@ -123,7 +126,7 @@ final class KeyCipher {
         if (algorithm != EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
             ResolvedKey resolved = named.orElseThrow(() -> CommonErrors.validation(
                     "KeyId is required when the EncryptionAlgorithm is " + algorithm.wireName() + "."));
-            authorize(caller, resolved, action, algorithm, context);
+            authorize(tx, caller, resolved, action, algorithm, context);
             return decryptAsymmetric(tx, resolved.key(), ciphertext, algorithm, context, operation);
         }
         return decryptSymmetric(tx, caller, ciphertext, named, context, action);
@@ -133,7 +136,7 @@ final class KeyCipher {
             Map<String, String> context, String action) {
         EncryptionAlgorithm algorithm = EncryptionAlgorithm.SYMMETRIC_DEFAULT;
         named.ifPresent(resolved -> {
-            authorize(caller, resolved, action, algorithm, context);
+            authorize(tx, caller, resolved, action, algorithm, context);
             if (resolved.key().usage() != KeyUsage.ENCRYPT_DECRYPT) {
                 throw KmsErrors.incorrectKey();
             }
@@ -150,7 +153,7 @@ final class KeyCipher {
             }
         } else {
             key = keyNamedBy(tx, caller, header, action);
-            authorize(caller, new ResolvedKey(key, Optional.empty()), action, algorithm, context);
+            authorize(tx, caller, new ResolvedKey(key, Optional.empty()), action, algorithm, context);
         }
         key.requireEnabled();
         if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
@@ -197,9 +200,9 @@ final class KeyCipher {
         return records.findKey(tx, scope, header.keyId()).orElseThrow(KmsErrors::invalidCiphertext);
     }
 
-    private static void authorize(Caller caller, ResolvedKey resolved, String action, EncryptionAlgorithm algorithm,
-            Map<String, String> context) {
-        KeyAccess.authorize(caller, action, resolved.key(),
+    private void authorize(ReadTransaction tx, Caller caller, ResolvedKey resolved, String action,
+            EncryptionAlgorithm algorithm, Map<String, String> context) {
+        access.authorize(tx, caller, action, resolved.key(),
                 KmsConditions.of(caller, resolved).encryptionAlgorithm(algorithm).encryptionContext(context));
     }
 }

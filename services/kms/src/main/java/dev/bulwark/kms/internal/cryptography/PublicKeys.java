@@ -5,6 +5,7 @@ import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.crypto.kms.KeyAgreementAlgorithm;
 import dev.bulwark.crypto.kms.SigningAlgorithm;
 import dev.bulwark.kms.internal.Constraints;
+import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
 import dev.bulwark.kms.internal.KeyState;
@@ -43,6 +44,7 @@ public final class PublicKeys {
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         return transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:GetPublicKey", UnaryOperator.identity()).key();
             key.requireState(READABLE);

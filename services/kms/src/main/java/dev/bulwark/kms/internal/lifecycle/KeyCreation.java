@@ -1,8 +1,5 @@
 package dev.bulwark.kms.internal.lifecycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.KeySpec;
@@ -14,6 +11,7 @@ import dev.bulwark.kms.internal.KeyMaterials;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
 import dev.bulwark.kms.internal.KeyOrigin;
 import dev.bulwark.kms.internal.KeyPolicies;
+import dev.bulwark.kms.internal.KeyPolicyValidator;
 import dev.bulwark.kms.internal.KeyRecord;
 import dev.bulwark.kms.internal.KeyRecord.KeyTag;
 import dev.bulwark.kms.internal.KeyState;
@@ -27,14 +25,14 @@ import dev.bulwark.kms.internal.KmsScope;
 import dev.bulwark.kms.internal.KmsTransactions;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.CreateKeyResponse;
 
 /**
  * CreateKey: every KeySpec and KeyUsage combination AWS allows ({@link KeySpec#allows}), origins
  * AWS_KMS and EXTERNAL (no material yet, state PendingImport), multi-Region keys ({@code mrk-}
- * ids), tags, a key policy or AWS's default one.
+ * ids), tags, a key policy (checked by {@link KeyPolicyValidator}, lockout safety check included)
+ * or AWS's default one.
  *
  * <p>Key pairs are generated before the write transaction opens (RSA_4096 takes a second or
  * more), so a slow generation never holds the store's writer.
@@ -52,8 +50,6 @@ public final class KeyCreation {
             "HMAC_224", "HMAC_512", "SM2");
     private static final List<String> KEY_USAGES = List.of("ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT");
     private static final List<String> ORIGINS = List.of("AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE");
-    private static final Pattern POLICY_CHARACTERS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
-    private static final ObjectMapper POLICY_READER = new ObjectMapper();
 
     private final KmsTransactions transactions;
     private final KmsRecords records;
@@ -69,8 +65,8 @@ public final class KeyCreation {
 
     public CreateKeyResponse createKey(Caller caller, CreateKeyRequest request) {
         Constraints.check()
-                .length("policy", request.policy(), 1, 131_072)
-                .pattern("policy", request.policy(), POLICY_CHARACTERS)
+                .length("policy", request.policy(), 1, KeyPolicyValidator.MAX_POLICY_LENGTH)
+                .pattern("policy", request.policy(), KeyPolicyValidator.POLICY_CHARACTERS)
                 .length("description", request.description(), 0, 8192)
                 .oneOf("keyUsage", request.keyUsageAsString(), KEY_USAGES)
                 .oneOf("customerMasterKeySpec", request.customerMasterKeySpecAsString(), CUSTOMER_MASTER_KEY_SPECS)
@@ -85,14 +81,14 @@ public final class KeyCreation {
         KeyOrigin origin = origin(request);
         boolean multiRegion = Boolean.TRUE.equals(request.multiRegion());
         KmsScope scope = KmsScope.of(caller);
-        String policy = request.policy() == null ? KeyPolicies.defaultPolicy(scope) : checkedPolicy(request.policy());
+        boolean bypassLockoutCheck = Boolean.TRUE.equals(request.bypassPolicyLockoutSafetyCheck());
 
         KmsConditions conditions = KmsConditions.of(caller)
                 .put("kms:KeySpec", spec.wireName())
                 .put("kms:KeyUsage", usage.name())
                 .put("kms:KeyOrigin", origin.name())
                 .put("kms:MultiRegion", String.valueOf(multiRegion))
-                .put("kms:BypassPolicyLockoutSafetyCheck", String.valueOf(Boolean.TRUE.equals(request.bypassPolicyLockoutSafetyCheck())));
+                .put("kms:BypassPolicyLockoutSafetyCheck", String.valueOf(bypassLockoutCheck));
         tags.forEach(tag -> conditions.put("aws:RequestTag/" + tag.key(), tag.value()));
         if (!tags.isEmpty()) {
             conditions.put("aws:TagKeys", tags.stream().map(KeyTag::key).toList());
@@ -100,6 +96,8 @@ public final class KeyCreation {
         caller.authorize("kms:CreateKey", "*", conditions.toMap());
 
         String keyId = materials.newKeyId(multiRegion);
+        String policy = request.policy() == null ? KeyPolicies.defaultPolicy(scope)
+                : KeyPolicyValidator.validate(caller, scope.keyArn(keyId), request.policy(), bypassLockoutCheck, conditions);
         KeyMaterial material = origin == KeyOrigin.AWS_KMS ? materials.generate(keyId, spec) : null;
         KmsKey key = new KmsKey(scope, new KeyRecord(keyId, clock.instant(),
                 material == null ? KeyState.PendingImport : KeyState.Enabled,
@@ -158,21 +156,5 @@ public final class KeyCreation {
             throw CommonErrors.validation("XksKeyId is valid only for KMS keys with an Origin of EXTERNAL_KEY_STORE.");
         }
         return origin;
-    }
-
-    /**
-     * A key policy must be a JSON object; its grammar and the lockout safety check belong to the
-     * policy engine, which reads the stored text as given.
-     */
-    private static String checkedPolicy(String policy) {
-        try {
-            JsonNode document = POLICY_READER.readTree(policy);
-            if (document == null || !document.isObject()) {
-                throw KmsErrors.malformedPolicy("The key policy must be a JSON object.");
-            }
-            return policy;
-        } catch (JsonProcessingException notJson) {
-            throw KmsErrors.malformedPolicy("The key policy is not valid JSON.");
-        }
     }
 }

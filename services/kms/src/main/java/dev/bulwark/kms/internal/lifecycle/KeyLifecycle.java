@@ -2,6 +2,7 @@ package dev.bulwark.kms.internal.lifecycle;
 
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.kms.internal.Constraints;
+import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
 import dev.bulwark.kms.internal.KeyState;
@@ -56,6 +57,7 @@ public final class KeyLifecycle {
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .validate();
+        GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         return transactions.read(tx -> {
             ResolvedKey resolved = access.forUse(tx, caller, request.keyId(), "kms:DescribeKey", UnaryOperator.identity());
             return DescribeKeyResponse.builder().keyMetadata(KeyMetadataMapper.toMetadata(resolved.key())).build();

@@ -176,13 +176,17 @@ class KeyCreationTest {
     }
 
     @Test
-    void aGivenPolicyIsKeptAsWrittenAndMustBeJson() {
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-        KeyMetadata key = create(CreateKeyRequest.builder().policy(policy).bypassPolicyLockoutSafetyCheck(true));
+    void aGivenPolicyIsKeptAsWrittenAndMustBeAValidKeyPolicy() {
+        String onlyBob = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/bob\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        KeyMetadata key = create(CreateKeyRequest.builder().policy(onlyBob).bypassPolicyLockoutSafetyCheck(true));
         assertThat(kit.store.read(tx -> kit.core.records().findKey(tx, KmsScope.of(kit.caller()), key.keyId()))
-                .orElseThrow().record().policy()).isEqualTo(policy);
+                .orElseThrow().record().policy()).isEqualTo(onlyBob);
 
-        assertAwsErrorCode(() -> create(CreateKeyRequest.builder().policy("not json")), "MalformedPolicyDocumentException");
+        assertAwsError(() -> create(CreateKeyRequest.builder().policy("not json")), "MalformedPolicyDocumentException",
+                "Syntax errors in policy.");
+        assertAwsError(() -> create(CreateKeyRequest.builder().policy(onlyBob)), "MalformedPolicyDocumentException",
+                "The new key policy will not allow you to update the key policy in the future.");
     }
 
     @Test
