@@ -43,7 +43,9 @@ import javax.crypto.spec.SecretKeySpec;
  *       seeded from one file gives a material the same id and decrypts the others' ciphertexts
  *       (whose header names the material), while the id reveals nothing of the material.</li>
  *   <li>Seeded keys are customer managed keys of origin AWS_KMS with the default key policy, as
- *       CreateKey makes them; a key without material in the file gets fresh material.</li>
+ *       CreateKey makes them; a key without material in the file gets fresh material, generated
+ *       inside the transaction (seeding runs at start-up and on reset, when nothing waits on
+ *       the store's writer).</li>
  * </ul>
  */
 public final class KeySeeder {
