@@ -22,7 +22,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
@@ -37,7 +36,6 @@ import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse
  * Rotation is asynchronous, as in AWS, so the test waits (boundedly) for its outcome.
  */
 
-@Disabled("needs KmsApi")
 class SecretRotationEndToEndTest {
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:111122223333:function:http-rotator";
     private static final Duration WAIT = Duration.ofSeconds(20);
