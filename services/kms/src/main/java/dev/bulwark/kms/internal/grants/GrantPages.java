@@ -14,10 +14,8 @@ import software.amazon.awssdk.services.kms.model.GrantListEntry;
 
 /**
  * Pages of grants for ListGrants and ListRetirableGrants: the stored grants that pass a filter, in
- * record id order ({@code keyId/grantId}), read from the store until a page is full. A page that
- * ends with more grants after it names its last grant as where the next page starts; that page
- * may turn out empty if none of the rest passes the filter, which AWS's "might return fewer"
- * allows.
+ * record id order ({@code keyId/grantId}), read from the store until a page is full and one more
+ * grant is known to pass, so {@code Truncated} is true only when the next page holds grants.
  */
 final class GrantPages {
 
@@ -35,15 +33,13 @@ final class GrantPages {
         String cursor = afterId;
         while (true) {
             Listing<GrantRecord> page = read.apply(cursor, limit);
-            List<GrantRecord> items = page.items();
-            for (int i = 0; i < items.size(); i++) {
-                GrantRecord grant = items.get(i);
+            for (GrantRecord grant : page.items()) {
                 if (filter.test(grant)) {
-                    found.add(grant);
                     if (found.size() == limit) {
-                        boolean more = i < items.size() - 1 || page.nextAfterId().isPresent();
-                        return new GrantPage(found, more ? Optional.of(recordId(grant)) : Optional.empty());
+                        // A further grant passes: the page is full and there is a next one.
+                        return new GrantPage(found, Optional.of(recordId(found.getLast())));
                     }
+                    found.add(grant);
                 }
             }
             if (page.nextAfterId().isEmpty()) {
