@@ -89,7 +89,7 @@ public final class BulwarkServer implements AutoCloseable {
 
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
-            KmsService.jobHandlers(clock).forEach(jobRunner::register);
+            KmsService.jobHandlers(jobs, clock, random).forEach(jobRunner::register);
             Authorizer authorizer = new PolicyAuthorizer(IdentityPolicies.over(store));
             KmsApi kmsApi = new PendingKmsApi();
             // Parameter policy actions go to the audit trail, in their job's transaction (no event bus yet).
@@ -103,7 +103,7 @@ public final class BulwarkServer implements AutoCloseable {
                     .register(StsService.DESCRIPTOR,
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
-                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, clock, random))
+                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, jobRunner::wakeUp, clock, random))
                     .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi,
                             new SecretsManagerReferences(secretsManager::service), clock, random))
                     .register(CloudTrailService.DESCRIPTOR, cloudTrail::service)

@@ -17,10 +17,13 @@ import java.util.stream.Stream;
  * AWS creates one the first time a service (or a caller naming the alias) uses it in an account
  * and region; until then ListAliases shows the alias without a target. KeyManager is AWS, the
  * policy is AWS's managed-key policy, and the account cannot manage the key (enable, disable,
- * delete, re-alias) but may use it through the service and read its metadata.
+ * delete, re-alias) but may use it through the service and read its metadata. Like AWS, KMS
+ * rotates its material every year from its creation; that cannot be turned off.
  */
 public final class AwsManagedKeys {
     public static final String PREFIX = "alias/aws/";
+    /** AWS managed keys rotate yearly (since May 2022). */
+    public static final int ROTATION_PERIOD_DAYS = 365;
 
     /** A service that has an AWS managed key, as AWS names it in the key's description and policy. */
     record Service(String name, String title, String viaServicePrefix, String protects) {
@@ -53,11 +56,13 @@ public final class AwsManagedKeys {
 
     private final KmsRecords records;
     private final KeyMaterials materials;
+    private final KeyRotationSchedule rotations;
     private final Clock clock;
 
-    public AwsManagedKeys(KmsRecords records, KeyMaterials materials, Clock clock) {
+    public AwsManagedKeys(KmsRecords records, KeyMaterials materials, KeyRotationSchedule rotations, Clock clock) {
         this.records = records;
         this.materials = materials;
+        this.rotations = rotations;
         this.clock = clock;
     }
 
@@ -101,6 +106,7 @@ public final class AwsManagedKeys {
         records.putKey(tx, key);
         records.putMaterial(tx, scope, material);
         records.putAlias(tx, scope, new AliasRecord(aliasName, keyId, now, now));
+        rotations.enableAutomatic(tx, scope, keyId, ROTATION_PERIOD_DAYS, now);
         return key;
     }
 }

@@ -63,12 +63,23 @@ public final class Constraints {
     /** A secret blob: its value is never quoted, as AWS quotes none for sensitive members. */
     public Constraints sensitiveLength(String member, SdkBytes value, int min, int max) {
         if (value != null) {
-            int length = value.asByteArrayUnsafe().length;
-            if (length < min) {
-                violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
-            } else if (length > max) {
-                violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
-            }
+            sensitiveBounds(member, value.asByteArrayUnsafe().length, min, max);
+        }
+        return this;
+    }
+
+    /** A secret string (a password, a credential): its value is never quoted. */
+    public Constraints sensitiveLength(String member, String value, int min, int max) {
+        if (value != null) {
+            sensitiveBounds(member, value.codePointCount(0, value.length()), min, max);
+        }
+        return this;
+    }
+
+    public Constraints sensitivePattern(String member, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + pattern.pattern());
         }
         return this;
     }
@@ -149,6 +160,14 @@ public final class Constraints {
     private AwsException failure() {
         String count = violations.size() == 1 ? "1 validation error detected: " : violations.size() + " validation errors detected: ";
         return CommonErrors.validation(count + String.join("; ", violations));
+    }
+
+    private void sensitiveBounds(String member, int length, int min, int max) {
+        if (length < min) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
+        } else if (length > max) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
     }
 
     private void lengthBounds(String member, String quoted, int length, int min, int max) {

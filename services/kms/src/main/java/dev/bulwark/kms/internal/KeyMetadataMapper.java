@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.kms.model.MultiRegionKey;
  * algorithm lists only for the key's usage, {@code MultiRegionConfiguration} only for multi-Region
  * keys, {@code DeletionDate} only while pending deletion, {@code CurrentKeyMaterialId} only for
  * symmetric encryption keys that have material, {@code CustomerMasterKeySpec} (deprecated) only
- * for the specs that enum has, {@code PendingDeletionWindowInDays} only in PendingReplicaDeletion.
+ * for the specs that enum has, {@code PendingDeletionWindowInDays} only in PendingReplicaDeletion,
+ * {@code ExpirationModel} (and {@code ValidTo} when it expires) only while imported material is present.
  */
 public final class KeyMetadataMapper {
     /** The values of the deprecated CustomerMasterKeySpec enum; newer specs have no entry there. */
@@ -54,6 +55,10 @@ public final class KeyMetadataMapper {
         }
         if (record.state() == KeyState.PendingReplicaDeletion) {
             metadata.pendingDeletionWindowInDays(record.pendingDeletionWindowInDays());
+        }
+        if (record.importedMaterial() != null) {
+            metadata.expirationModel(record.importedMaterial().expirationModel().name())
+                    .validTo(record.importedMaterial().validTo());
         }
         if (spec == KeySpec.SYMMETRIC_DEFAULT && record.currentMaterialId() != null) {
             metadata.currentKeyMaterialId(record.currentMaterialId());

@@ -1,11 +1,13 @@
 package dev.bulwark.kms.internal;
 
+
 /**
  * The key policies KMS writes itself, character for character as AWS returns them from
  * GetKeyPolicy (AWS pretty-prints with Jackson's default printer: {@code "Key" : value}, arrays
  * as {@code [ ... ]}).
  */
 public final class KeyPolicies {
+
     private KeyPolicies() {
     }
 

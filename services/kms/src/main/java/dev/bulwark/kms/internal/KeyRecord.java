@@ -22,7 +22,11 @@ import java.util.Objects;
  *                          with it, and AWS reports it in state PendingReplicaDeletion)
  * @param policy            the key policy document, exactly as given or generated
  * @param tags              in the order they were added
- * @param currentMaterialId the material new ciphertexts use; null while no material exists (PendingImport)
+ * @param currentMaterialId the material new ciphertexts use; null until the first material exists. An
+ *                          imported key keeps naming its current material after the material was
+ *                          deleted or expired (state PendingImport), as AWS keeps CurrentKeyMaterialId
+ * @param importedMaterial  how the imported material expires (DescribeKey's ExpirationModel and ValidTo);
+ *                          null unless the key holds imported material
  */
 public record KeyRecord(
         String keyId,
@@ -38,13 +42,24 @@ public record KeyRecord(
         Integer pendingDeletionWindowInDays,
         String policy,
         List<KeyTag> tags,
-        String currentMaterialId) {
+        String currentMaterialId,
+        ImportedMaterial importedMaterial) {
 
     /** A multi-Region key's family: where the primary is and which regions hold replicas. */
     public record MultiRegion(String primaryRegion, List<String> replicaRegions) {
         public MultiRegion {
             Objects.requireNonNull(primaryRegion, "primaryRegion");
             replicaRegions = List.copyOf(replicaRegions);
+        }
+    }
+
+    /**
+     * The expiry of a key's imported material: {@code validTo} is the earliest time at which any of
+     * the material that belongs to the key expires, null when none does.
+     */
+    public record ImportedMaterial(ExpirationModel expirationModel, Instant validTo) {
+        public ImportedMaterial {
+            Objects.requireNonNull(expirationModel, "expirationModel");
         }
     }
 
@@ -65,6 +80,14 @@ public record KeyRecord(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A key without imported material. */
+    public KeyRecord(String keyId, Instant creationDate, KeyState state, String description, KeySpec keySpec,
+            KeyUsage keyUsage, KeyOrigin origin, KeyManager keyManager, MultiRegion multiRegion, Instant deletionDate,
+            Integer pendingDeletionWindowInDays, String policy, List<KeyTag> tags, String currentMaterialId) {
+        this(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager, multiRegion, deletionDate,
+                pendingDeletionWindowInDays, policy, tags, currentMaterialId, null);
+    }
+
     public boolean enabled() {
         return state == KeyState.Enabled;
     }
@@ -73,22 +96,29 @@ public record KeyRecord(
     public KeyRecord withState(KeyState newState) {
         boolean pending = newState == KeyState.PendingDeletion || newState == KeyState.PendingReplicaDeletion;
         return new KeyRecord(keyId, creationDate, newState, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, pending ? deletionDate : null, pending ? pendingDeletionWindowInDays : null, policy, tags, currentMaterialId);
+                multiRegion, pending ? deletionDate : null, pending ? pendingDeletionWindowInDays : null, policy, tags,
+                currentMaterialId, importedMaterial);
     }
 
     public KeyRecord withPendingDeletion(Instant date, int windowInDays) {
         return new KeyRecord(keyId, creationDate, KeyState.PendingDeletion, description, keySpec, keyUsage, origin,
-                keyManager, multiRegion, date, windowInDays, policy, tags, currentMaterialId);
+                keyManager, multiRegion, date, windowInDays, policy, tags, currentMaterialId, importedMaterial);
+    }
+
+    /** A multi-Region primary waiting for its replicas' deletion before its own waiting period starts. */
+    public KeyRecord withPendingReplicaDeletion(int windowInDays) {
+        return new KeyRecord(keyId, creationDate, KeyState.PendingReplicaDeletion, description, keySpec, keyUsage, origin,
+                keyManager, multiRegion, null, windowInDays, policy, tags, currentMaterialId, importedMaterial);
     }
 
     public KeyRecord withDescription(String newDescription) {
         return new KeyRecord(keyId, creationDate, state, newDescription, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId);
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId, importedMaterial);
     }
 
     public KeyRecord withMultiRegion(MultiRegion newMultiRegion) {
         return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                newMultiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId);
+                newMultiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId, importedMaterial);
     }
 
     public KeyRecord withPolicy(String newPolicy) {
@@ -103,6 +133,11 @@ public record KeyRecord(
 
     public KeyRecord withCurrentMaterial(String materialId) {
         return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
-                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, materialId);
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, materialId, importedMaterial);
+    }
+
+    public KeyRecord withImportedMaterial(ImportedMaterial newImportedMaterial) {
+        return new KeyRecord(keyId, creationDate, state, description, keySpec, keyUsage, origin, keyManager,
+                multiRegion, deletionDate, pendingDeletionWindowInDays, policy, tags, currentMaterialId, newImportedMaterial);
     }
 }

@@ -115,6 +115,53 @@ public final class KmsErrors {
         return AwsException.badRequest("CustomKeyStoreNotFoundException", null);
     }
 
+    /** The cluster of a CloudHSM key store does not exist (Bulwark's wording; AWS's is not recorded). */
+    public static AwsException cloudHsmClusterNotFound(String clusterId) {
+        return AwsException.badRequest("CloudHsmClusterNotFoundException",
+                "The CloudHSM cluster " + clusterId + " does not exist in this account and Region.");
+    }
+
+    public static AwsException xksProxyUriUnreachable(String message) {
+        return AwsException.badRequest("XksProxyUriUnreachableException", message);
+    }
+
+    public static AwsException xksProxyVpcEndpointServiceNotFound(String message) {
+        return AwsException.badRequest("XksProxyVpcEndpointServiceNotFoundException", message);
+    }
+
+    /** {@code arn:... origin is AWS_KMS which is not valid for this operation.} (import operations, recorded) */
+    public static AwsException originNotValid(String keyArn, KeyOrigin origin) {
+        return unsupportedOperation(keyArn + " origin is " + origin + " which is not valid for this operation.");
+    }
+
+    /** {@code arn:... is not a multi-region primary key.} (ReplicateKey on a replica, recorded) */
+    public static AwsException notMultiRegionPrimary(String keyArn) {
+        return unsupportedOperation(keyArn + " is not a multi-region primary key.");
+    }
+
+    /** A KeyMaterialId that names no material of the key (Bulwark's wording; AWS's is not recorded). */
+    public static AwsException keyMaterialNotFound(String keyArn, String materialId) {
+        return AwsException.badRequest("NotFoundException", "Key material '" + materialId + "' of " + keyArn + " does not exist");
+    }
+
+    public static AwsException conflict(String message) {
+        return AwsException.badRequest("ConflictException", message);
+    }
+
+    public static AwsException incorrectKeyMaterial(String message) {
+        return AwsException.badRequest("IncorrectKeyMaterialException", message);
+    }
+
+    public static AwsException expiredImportToken() {
+        return AwsException.badRequest("ExpiredImportTokenException",
+                "The import token has expired. Use GetParametersForImport to get a new import token and public key.");
+    }
+
+    public static AwsException invalidImportToken() {
+        return AwsException.badRequest("InvalidImportTokenException",
+                "The import token is not valid for this KMS key, or it was already used.");
+    }
+
     public static AwsException invalidMarker() {
         return AwsException.badRequest("InvalidMarkerException",
                 "The marker that specifies where pagination should next begin is not valid.");

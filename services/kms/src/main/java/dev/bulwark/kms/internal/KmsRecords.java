@@ -54,8 +54,42 @@ public final class KmsRecords {
         return new Listing<>(keys, page.nextAfterId());
     }
 
+    /** A material that is present: generated, or imported and neither deleted nor expired. */
     public Optional<KeyMaterial> findMaterial(ReadTransaction tx, KmsScope scope, String keyId, String materialId) {
-        return tx.get(KmsSchema.material(scope, keyId, materialId)).map(KmsRecords::material);
+        return tx.get(KmsSchema.material(scope, keyId, materialId))
+                .filter(stored -> stored.secret().isPresent())
+                .map(KmsRecords::material);
+    }
+
+    /**
+     * Every material document of a key, present or not (imported material that was deleted or has
+     * expired keeps its document), in material id order.
+     */
+    public List<ListedMaterial> listMaterials(ReadTransaction tx, KmsScope scope, String keyId) {
+        List<ListedMaterial> materials = new ArrayList<>();
+        String after = "";
+        Page page;
+        do {
+            page = tx.list(KmsSchema.KEY_MATERIALS, scope.storeScope(), KmsSchema.perKeyPrefix(keyId), after, PURGE_BATCH);
+            for (StoredRecord stored : page.records()) {
+                materials.add(new ListedMaterial(Documents.read(stored.key(), stored.document(), KeyMaterialRecord.class),
+                        stored.secret().isPresent()));
+            }
+            after = page.nextAfterId().orElse(after);
+        } while (page.nextAfterId().isPresent());
+        return materials;
+    }
+
+    /**
+     * Whether an imported key lacks material that belongs to it (its current material, or earlier
+     * material that was deleted or expired): such a key is PendingImport until all of it is back.
+     */
+    public boolean awaitsImport(ReadTransaction tx, KmsKey key) {
+        if (key.record().origin() != KeyOrigin.EXTERNAL) {
+            return false;
+        }
+        return key.record().currentMaterialId() == null || listMaterials(tx, key.scope(), key.keyId()).stream()
+                .anyMatch(listed -> !listed.record().pendingRotation() && !listed.present());
     }
 
     /** The material new ciphertexts and signatures use; a key without one is refused before this is asked. */
@@ -71,6 +105,15 @@ public final class KmsRecords {
     public void putMaterial(WriteTransaction tx, KmsScope scope, KeyMaterial material) {
         KeyMaterialRecord record = material.record();
         tx.put(KmsSchema.material(scope, record.keyId(), record.materialId()), Documents.write(record), material.secret());
+    }
+
+    /** Stores a material's document without the material: imported material that is not (or no longer) present. */
+    public void putAbsentMaterial(WriteTransaction tx, KmsScope scope, KeyMaterialRecord record) {
+        tx.put(KmsSchema.material(scope, record.keyId(), record.materialId()), Documents.write(record), null);
+    }
+
+    public boolean deleteMaterial(WriteTransaction tx, KmsScope scope, String keyId, String materialId) {
+        return tx.delete(KmsSchema.material(scope, keyId, materialId));
     }
 
     public Optional<AliasRecord> findAlias(ReadTransaction tx, KmsScope scope, String aliasName) {
@@ -165,6 +208,10 @@ public final class KmsRecords {
         KeyMaterialRecord record = Documents.read(key, stored.document(), KeyMaterialRecord.class);
         return new KeyMaterial(record, stored.secret()
                 .orElseThrow(() -> new StoreException("Key material " + key.id() + " has no secret part")));
+    }
+
+    /** A material's document and whether the material itself is present. */
+    public record ListedMaterial(KeyMaterialRecord record, boolean present) {
     }
 
     /** A page of records read from the store, and where the next page starts. */

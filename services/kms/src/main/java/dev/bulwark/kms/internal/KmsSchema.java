@@ -18,6 +18,10 @@ import java.util.List;
  *   <tr><td>{@value #ALIASES}</td><td>alias name ({@code alias/ExampleAlias})</td>
  *       <td>{@link AliasRecord}</td><td>none</td></tr>
  *   <tr><td>{@value #GRANTS}</td><td>key id + "/" + grant id</td><td>{@link GrantRecord}</td><td>none</td></tr>
+ *   <tr><td>{@value #KEY_ROTATIONS}</td><td>key id + "/schedule"</td><td>{@link KeyRotationRecord}</td>
+ *       <td>none</td></tr>
+ *   <tr><td>{@value #IMPORT_TOKENS}</td><td>key id + "/" + token id</td><td>{@code ImportTokenRecord}</td>
+ *       <td>the wrapping key's PKCS #8 private key, until the token is used or expires</td></tr>
  * </table>
  *
  * <p>How to extend it: state with a lifecycle of its own (grants, rotations in progress, import
@@ -30,9 +34,11 @@ public final class KmsSchema {
     public static final String KEY_MATERIALS = "kms.key-material";
     public static final String ALIASES = "kms.alias";
     public static final String GRANTS = "kms.grant";
+    public static final String KEY_ROTATIONS = "kms.key-rotation";
+    public static final String IMPORT_TOKENS = "kms.import-token";
 
     /** Namespaces whose ids start with {@code <keyId>/}; a key's deletion removes their records. */
-    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS, GRANTS);
+    public static final List<String> PER_KEY_NAMESPACES = List.of(KEY_MATERIALS, GRANTS, KEY_ROTATIONS, IMPORT_TOKENS);
 
     private KmsSchema() {
     }
@@ -43,6 +49,16 @@ public final class KmsSchema {
 
     public static RecordKey material(KmsScope scope, String keyId, String materialId) {
         return new RecordKey(KEY_MATERIALS, scope.storeScope(), perKeyPrefix(keyId) + materialId);
+    }
+
+    /** A key's automatic rotation settings and on-demand rotation count (kept by a multi-Region key's primary). */
+    public static RecordKey rotation(KmsScope scope, String keyId) {
+        return new RecordKey(KEY_ROTATIONS, scope.storeScope(), perKeyPrefix(keyId) + "schedule");
+    }
+
+    /** An import token GetParametersForImport handed out for a key. */
+    public static RecordKey importToken(KmsScope scope, String keyId, String tokenId) {
+        return new RecordKey(IMPORT_TOKENS, scope.storeScope(), perKeyPrefix(keyId) + tokenId);
     }
 
     public static RecordKey alias(KmsScope scope, String aliasName) {

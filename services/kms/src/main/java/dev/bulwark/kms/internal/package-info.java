@@ -7,13 +7,18 @@
  *       {@link dev.bulwark.kms.internal.AliasRecord} and {@link dev.bulwark.kms.internal.GrantRecord}
  *       are the documents;
  *       {@link dev.bulwark.kms.internal.KmsRecords} reads and writes them inside a transaction;
- *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions.</li>
+ *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions;
+ *       {@link dev.bulwark.kms.internal.KeyRotationSchedule} keeps rotation settings with their jobs;
+ *       {@link dev.bulwark.kms.internal.KeyJobId} names the durable jobs about a key.</li>
  *   <li><b>Finding and checking keys.</b> {@link dev.bulwark.kms.internal.KeyResolver} turns a
  *       KeyId parameter into a key with AWS's not-found answers;
  *       {@link dev.bulwark.kms.internal.KeyAccess} adds authorization with
  *       {@link dev.bulwark.kms.internal.KmsConditions}, the key policy and the key's grants
  *       ({@link dev.bulwark.kms.internal.KeyGrants}, {@link dev.bulwark.kms.internal.GrantPrincipals});
- *       {@link dev.bulwark.kms.internal.KmsKey} checks state and usage.</li>
+ *       {@link dev.bulwark.kms.internal.KmsKey} checks state and usage;
+ *       {@link dev.bulwark.kms.internal.MultiRegionFamily} finds a multi-Region key's other
+ *       members; {@link dev.bulwark.kms.internal.MaterialStates} tells which material is current,
+ *       earlier or pending rotation.</li>
  *   <li><b>Making keys.</b> {@link dev.bulwark.kms.internal.KeyMaterials} (ids and material),
  *       {@link dev.bulwark.kms.internal.KeyPolicies} (the policies KMS writes),
  *       {@link dev.bulwark.kms.internal.KeyPolicyValidator} (the policies callers write),
@@ -26,8 +31,9 @@
  * </ul>
  *
  * <p>Operation families live in sub-packages ({@code lifecycle}, {@code aliases},
- * {@code cryptography}, {@code grants}, {@code policies}, {@code tags}, ...), each a class of a
- * few hundred lines constructed from {@link dev.bulwark.kms.internal.KmsCore} and listed in
+ * {@code cryptography}, {@code grants}, {@code policies}, {@code tags}, {@code rotation},
+ * {@code imports}, {@code replication}, {@code customkeystores}, ...), each a class of a few
+ * hundred lines constructed from {@link dev.bulwark.kms.internal.KmsCore} and listed in
  * {@link dev.bulwark.kms.KmsService}.
  */
 package dev.bulwark.kms.internal;

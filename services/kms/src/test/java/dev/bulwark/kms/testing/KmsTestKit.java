@@ -64,9 +64,10 @@ public final class KmsTestKit {
             }
         };
         this.store = SealedStore.open(new InMemoryBackend(), rootKeys, random, clock);
-        this.core = KmsCore.create(store, jobs, clock, random);
+        // Tests run due jobs themselves (runDueJobs), so nothing needs waking.
+        this.core = KmsCore.create(store, jobs, () -> { }, clock, random);
         this.jobRunner = new JobRunner(store, clock);
-        KmsService.jobHandlers(clock).forEach(jobRunner::register);
+        KmsService.jobHandlers(jobs, clock, random).forEach(jobRunner::register);
     }
 
     /** The account root of the test account, calling in the test region. */

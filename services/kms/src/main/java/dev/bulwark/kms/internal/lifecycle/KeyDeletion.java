@@ -5,13 +5,13 @@ import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
-import dev.bulwark.kms.internal.KeyOrigin;
 import dev.bulwark.kms.internal.KeyState;
 import dev.bulwark.kms.internal.KmsCore;
 import dev.bulwark.kms.internal.KmsErrors;
 import dev.bulwark.kms.internal.KmsKey;
 import dev.bulwark.kms.internal.KmsRecords;
 import dev.bulwark.kms.internal.KmsTransactions;
+import dev.bulwark.kms.internal.MultiRegionFamily;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +30,12 @@ import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
  * default) and schedules a {@link KeyDeletionJob} for that date in the same transaction, so the
  * state and the job commit together. From the deletion date on the key is gone for every
  * operation ({@link KmsRecords#findKey}); the job then removes its records. Cancelling returns
- * the key to Disabled, as AWS does (to PendingImport for an imported key that has no material),
+ * the key to Disabled, as AWS does (to PendingImport for an imported key that lacks some of its material),
  * and cancels the job.
+ *
+ * <p>A multi-Region primary that still has replicas waits for them, as AWS's does: it is
+ * PendingReplicaDeletion, with its waiting period but no deletion date, until the deletion of its
+ * last replica starts the period ({@link KeyDeletionJob}).
  */
 public final class KeyDeletion {
     private static final int DEFAULT_WINDOW_DAYS = 30;
@@ -42,6 +46,7 @@ public final class KeyDeletion {
     private final KmsRecords records;
     private final KeyAccess access;
     private final JobScheduler jobs;
+    private final MultiRegionFamily multiRegionFamily;
     private final Clock clock;
 
     public KeyDeletion(KmsCore core) {
@@ -49,6 +54,7 @@ public final class KeyDeletion {
         this.records = core.records();
         this.access = core.access();
         this.jobs = core.jobs();
+        this.multiRegionFamily = core.multiRegionFamily();
         this.clock = core.clock();
     }
 
@@ -65,6 +71,12 @@ public final class KeyDeletion {
         KmsKey scheduled = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:ScheduleKeyDeletion");
             key.requireState(DELETABLE);
+            if (MultiRegionFamily.isPrimary(key) && !multiRegionFamily.others(tx, key).isEmpty()) {
+                // The waiting period starts when the last replica is gone (KeyDeletionJob).
+                KmsKey waiting = key.with(key.record().withPendingReplicaDeletion(days));
+                records.putKey(tx, waiting);
+                return waiting;
+            }
             KmsKey pending = key.with(key.record().withPendingDeletion(deletionDate, days));
             records.putKey(tx, pending);
             jobs.schedule(tx, KeyDeletionJob.jobKey(key.scope(), key.keyId()), deletionDate, new byte[0]);
@@ -72,8 +84,8 @@ public final class KeyDeletion {
         });
         return ScheduleKeyDeletionResponse.builder()
                 .keyId(scheduled.arn())
-                .deletionDate(deletionDate)
-                .keyState(KeyState.PendingDeletion.name())
+                .deletionDate(scheduled.record().deletionDate())
+                .keyState(scheduled.state().name())
                 .pendingWindowInDays(days)
                 .build();
     }
@@ -82,11 +94,11 @@ public final class KeyDeletion {
         Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
         KmsKey cancelled = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:CancelKeyDeletion");
-            if (key.state() != KeyState.PendingDeletion) {
+            if (key.state() != KeyState.PendingDeletion && key.state() != KeyState.PendingReplicaDeletion) {
                 throw KmsErrors.invalidState(key.arn() + " is not pending deletion.");
             }
-            boolean awaitingMaterial = key.record().origin() == KeyOrigin.EXTERNAL && key.record().currentMaterialId() == null;
-            KmsKey restored = key.with(key.record().withState(awaitingMaterial ? KeyState.PendingImport : KeyState.Disabled));
+            KeyState restoredState = records.awaitsImport(tx, key) ? KeyState.PendingImport : KeyState.Disabled;
+            KmsKey restored = key.with(key.record().withState(restoredState));
             records.putKey(tx, restored);
             jobs.cancel(tx, KeyDeletionJob.jobKey(key.scope(), key.keyId()));
             return restored;

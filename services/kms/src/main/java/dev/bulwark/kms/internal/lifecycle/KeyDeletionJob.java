@@ -1,20 +1,28 @@
 package dev.bulwark.kms.internal.lifecycle;
 
-import dev.bulwark.core.AccountId;
 import dev.bulwark.core.Region;
 import dev.bulwark.jobs.Job;
 import dev.bulwark.jobs.JobHandler;
 import dev.bulwark.jobs.JobKey;
+import dev.bulwark.jobs.JobScheduler;
+import dev.bulwark.kms.internal.KeyJobId;
 import dev.bulwark.kms.internal.KeyRecord;
 import dev.bulwark.kms.internal.KeyState;
+import dev.bulwark.kms.internal.KmsKey;
 import dev.bulwark.kms.internal.KmsRecords;
 import dev.bulwark.kms.internal.KmsScope;
+import dev.bulwark.kms.internal.MultiRegionFamily;
 import dev.bulwark.store.WriteTransaction;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Deletes a key whose waiting period has ended: the key record, its materials (so nothing can
- * decrypt its ciphertexts any more), its records in every per-key namespace and its aliases.
+ * decrypt its ciphertexts any more), its records in every per-key namespace and its aliases. A
+ * deleted replica of a multi-Region key leaves its family's layout, so the primary and the other
+ * replicas stop listing it; when it was the last replica of a primary waiting in
+ * PendingReplicaDeletion, the primary's own waiting period starts then.
  *
  * <p>The job is named by the key ({@code <account>/<region>/<keyId>}), so scheduling again
  * replaces the earlier job. It deletes only a key that is still pending deletion with a date at or
@@ -24,26 +32,43 @@ public final class KeyDeletionJob implements JobHandler {
     public static final String TYPE = "kms.delete-key";
 
     private final KmsRecords records;
+    private final MultiRegionFamily multiRegionFamily;
+    private final JobScheduler jobs;
 
-    public KeyDeletionJob(KmsRecords records) {
+    public KeyDeletionJob(KmsRecords records, MultiRegionFamily multiRegionFamily, JobScheduler jobs) {
         this.records = records;
+        this.multiRegionFamily = multiRegionFamily;
+        this.jobs = jobs;
     }
 
     static JobKey jobKey(KmsScope scope, String keyId) {
-        return new JobKey(TYPE, scope.storeScope() + "/" + keyId);
+        return KeyJobId.jobKey(TYPE, scope, keyId);
     }
 
     @Override
     public void run(WriteTransaction tx, Job job) {
-        String[] parts = job.key().id().split("/", 3);
-        if (parts.length != 3 || !AccountId.isValid(parts[0]) || !Region.isValid(parts[1])) {
-            throw new IllegalArgumentException("Not a KMS key deletion job: " + job.key().id());
-        }
-        KmsScope scope = new KmsScope(AccountId.of(parts[0]), Region.of(parts[1]));
-        String keyId = parts[2];
-        Optional<KeyRecord> key = records.findKeyRecord(tx, scope, keyId);
+        KeyJobId id = KeyJobId.parse(job.key());
+        Optional<KeyRecord> key = records.findKeyRecord(tx, id.scope(), id.keyId());
         if (key.isPresent() && key.get().state() == KeyState.PendingDeletion && !key.get().deletionDate().isAfter(job.runAt())) {
-            records.purgeKey(tx, scope, keyId);
+            multiRegionFamily.forgetReplica(tx, id.scope(), key.get());
+            records.purgeKey(tx, id.scope(), id.keyId());
+            if (key.get().multiRegion() != null) {
+                startWaitingPrimary(tx, new KmsKey(id.scope(), key.get()), job.runAt());
+            }
         }
+    }
+
+    /** A primary waiting for its replicas starts its own waiting period once the last one is gone. */
+    private void startWaitingPrimary(WriteTransaction tx, KmsKey deletedReplica, Instant now) {
+        KmsScope primaryScope = deletedReplica.scope().inRegion(Region.of(deletedReplica.record().multiRegion().primaryRegion()));
+        records.findKey(tx, primaryScope, deletedReplica.keyId())
+                .filter(primary -> primary.state() == KeyState.PendingReplicaDeletion)
+                .filter(primary -> multiRegionFamily.others(tx, primary).isEmpty())
+                .ifPresent(primary -> {
+                    int days = primary.record().pendingDeletionWindowInDays();
+                    Instant deletionDate = now.plus(Duration.ofDays(days));
+                    records.putKey(tx, primary.with(primary.record().withPendingDeletion(deletionDate, days)));
+                    jobs.schedule(tx, jobKey(primaryScope, primary.keyId()), deletionDate, new byte[0]);
+                });
     }
 }

@@ -154,7 +154,7 @@ class KeyDeletionTest {
         deletion.cancelKeyDeletion(kit.caller(), CancelKeyDeletionRequest.builder().keyId(key.keyId()).build());
 
         kit.store.write(tx -> {
-            new KeyDeletionJob(kit.core.records()).run(tx, job);
+            new KeyDeletionJob(kit.core.records(), kit.core.multiRegionFamily(), kit.jobs).run(tx, job);
             return null;
         });
 
