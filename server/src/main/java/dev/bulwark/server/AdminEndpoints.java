@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Bulwark's own endpoints under {@code /_bulwark/}, beside the AWS APIs:
  * {@code GET /_bulwark/health} answers once the server is ready; {@code POST /_bulwark/reset}
- * wipes all state except the bootstrap identity, when the server was started to allow it.
+ * wipes all state except the bootstrap identity (and applies the KMS seed file again), when the
+ * server was started to allow it.
  */
 final class AdminEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();

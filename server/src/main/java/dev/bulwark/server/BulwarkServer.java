@@ -26,6 +26,7 @@ import dev.bulwark.iam.IdentityPolicies;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.JobScheduler;
 import dev.bulwark.jobs.StoredJobs;
+import dev.bulwark.kms.KmsSeedFile;
 import dev.bulwark.kms.KmsApi;
 import dev.bulwark.kms.KmsService;
 import dev.bulwark.secretsmanager.RotationFunctionRegistry;
@@ -40,12 +41,14 @@ import dev.bulwark.sts.StsService;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,16 +85,25 @@ public final class BulwarkServer implements AutoCloseable {
             Credential administrator = BootstrapAdministrator.ensure(store, config.defaultAccount(),
                     new AccessKeyGenerator(random), clock);
             AwsCliFiles.writeCredentials(data.credentialsFile(), administrator);
+            seedKms(config, data, store, clock, random);
             AccessKeyStore accessKeys = new AccessKeyStore(store);
             RequestAuthenticator authenticator = config.devMode()
                     ? new DevModeAuthenticator(config.defaultAccount(), accessKeys)
                     : new AccessKeyUsageRecorder(new SigV4Verifier(accessKeys, clock), store, clock);
 
+            // The durable event log first: the other sinks see a call once it is queued for the store.
+            List<AuditSink> sinks = new ArrayList<>();
+            sinks.add(cloudTrail.auditSink());
+            sinks.addAll(extraAuditSinks);
+            AuditSink audit = AuditSinks.fanOut(sinks);
             JobScheduler jobs = new StoredJobs();
             this.jobRunner = new JobRunner(store, clock);
             KmsService.jobHandlers(jobs, clock, random).forEach(jobRunner::register);
             Authorizer authorizer = new PolicyAuthorizer(IdentityPolicies.over(store));
-            KmsApi kmsApi = new PendingKmsApi();
+            // One KMS for the gateway and for the services that encrypt through it, made on the
+            // first call to any of them.
+            Lazy<KmsService> kms = new Lazy<>(() -> new KmsService(store, jobs, jobRunner::wakeUp, audit, clock, random));
+            KmsApi kmsApi = new LazyKmsApi(() -> kms.get().api());
             // Parameter policy actions go to the audit trail, in their job's transaction (no event bus yet).
             ParameterEvents parameterEvents = ParameterEvents.audited(cloudTrail.serviceEventSink());
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
@@ -103,20 +115,18 @@ public final class BulwarkServer implements AutoCloseable {
                     .register(StsService.DESCRIPTOR,
                             () -> new StsService(store, IamRoles.over(store), IdentityPolicies.over(store), clock, random))
                     .register(IamService.DESCRIPTOR, () -> new IamService(store, clock, random))
-                    .register(KmsService.DESCRIPTOR, () -> new KmsService(store, jobs, jobRunner::wakeUp, clock, random))
+                    .register(KmsService.DESCRIPTOR, kms::get)
                     .register(SsmService.DESCRIPTOR, () -> new SsmService(store, jobs, kmsApi,
                             new SecretsManagerReferences(secretsManager::service), clock, random))
                     .register(CloudTrailService.DESCRIPTOR, cloudTrail::service)
                     .register(SecretsManagerService.DESCRIPTOR, secretsManager::service);
 
-            // The durable event log first: the other sinks see a call once it is queued for the store.
-            List<AuditSink> sinks = new ArrayList<>();
-            sinks.add(cloudTrail.auditSink());
-            sinks.addAll(extraAuditSinks);
-            AuditSink audit = AuditSinks.fanOut(sinks);
             Gateway gateway = new Gateway(services, authenticator, authorizer, audit, clock);
-            AdminEndpoints admin = new AdminEndpoints(services, () -> store.wipeExcept(BootstrapAdministrator.keptOnReset()),
-                    config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
+            Runnable reset = () -> {
+                store.wipeExcept(BootstrapAdministrator.keptOnReset());
+                seedKms(config, data, store, clock, random);
+            };
+            AdminEndpoints admin = new AdminEndpoints(services, reset, config.resetAllowed(), new BulwarkVersion().getVersion()[0]);
             WireHandler root = request -> AdminEndpoints.handles(request) ? admin.handle(request) : gateway.handle(request);
 
             this.front = HttpFront.start(
@@ -137,6 +147,20 @@ public final class BulwarkServer implements AutoCloseable {
                 .map(option -> new RotationFunctionRegistry.Registration(option.functionArn(), option.url(),
                         data.rotationFunctionKey(option.functionArn(), random)))
                 .toList());
+    }
+
+    /**
+     * Creates the keys of the KMS seed file ({@code --kms-seed}, else {@code DATA/kms-seed.json} if
+     * present) that do not exist yet: at start-up, where a seed that conflicts with the store stops
+     * the server, and after a reset, so tests that reset between cases find their seeded keys.
+     */
+    private static void seedKms(ServerConfig config, DataFolder data, Store store, Clock clock, SecureRandom random) {
+        Optional<Path> file = config.kmsSeedFile().or(() -> Optional.of(data.kmsSeedFile()).filter(Files::exists));
+        file.ifPresent(path -> {
+            KmsSeedFile.Applied applied = KmsSeedFile.read(path, config.defaultAccount(), config.defaultRegion())
+                    .applyTo(store, clock, random);
+            LOG.info("KMS seed file {}: {} keys created, {} present already", path, applied.created(), applied.existing());
+        });
     }
 
     /**

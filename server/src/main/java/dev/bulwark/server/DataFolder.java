@@ -51,6 +51,11 @@ final class DataFolder {
         return SealedStore.open(SqliteBackend.open(dir), new KeyFileRootKeyProvider(dir, random), random, clock);
     }
 
+    /** The KMS seed file applied at start-up when no other is named. */
+    Path kmsSeedFile() {
+        return dir.resolve("kms-seed.json");
+    }
+
     Path credentialsFile() {
         return dir.resolve("credentials");
     }

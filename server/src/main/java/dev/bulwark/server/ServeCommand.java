@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -76,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
                     "get their rotation events POSTed to URL, signed with the key in DATA/rotation-function-keys/. Repeatable."})
     List<String> rotationFunctions = new ArrayList<>();
 
+    @Option(names = "--kms-seed", paramLabel = "FILE",
+            description = {"KMS keys with chosen ids and key material, created at start-up when missing",
+                    "(default: DATA/kms-seed.json when it exists; see docs/services/kms.md)."})
+    Path kmsSeedFile;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, print the banner and stop again (the launcher uses it to prepare a class-data archive).")
     boolean exitWhenReady;
@@ -89,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(data, bindAddress, port, parseRegion(), parseAccount(), devMode,
                 resetEnabled, maxRequestBytes,
                 trailFolder == null ? data.resolve("cloudtrail") : trailFolder.toAbsolutePath().normalize(),
-                Duration.ofDays(eventRetentionDays)).withRotationFunctions(parseRotationFunctions());
+                Duration.ofDays(eventRetentionDays), parseRotationFunctions(),
+                Optional.ofNullable(kmsSeedFile).map(file -> file.toAbsolutePath().normalize()));
         BulwarkServer server = BulwarkServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

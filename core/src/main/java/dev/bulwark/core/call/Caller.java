@@ -26,10 +26,16 @@ public final class Caller {
     private final String userAgent;
     private final boolean secureTransport;
     private final Authorizer authorizer;
+    private final List<String> calledVia;
     private final List<String> resources = new ArrayList<>();
 
     public Caller(Principal principal, Region region, String requestId, Instant requestTime,
             String sourceIp, String userAgent, boolean secureTransport, Authorizer authorizer) {
+        this(principal, region, requestId, requestTime, sourceIp, userAgent, secureTransport, authorizer, List.of());
+    }
+
+    private Caller(Principal principal, Region region, String requestId, Instant requestTime,
+            String sourceIp, String userAgent, boolean secureTransport, Authorizer authorizer, List<String> calledVia) {
         this.principal = Objects.requireNonNull(principal, "principal");
         this.region = Objects.requireNonNull(region, "region");
         this.requestId = Objects.requireNonNull(requestId, "requestId");
@@ -38,6 +44,29 @@ public final class Caller {
         this.userAgent = userAgent == null ? "" : userAgent;
         this.secureTransport = secureTransport;
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.calledVia = List.copyOf(calledVia);
+    }
+
+    /**
+     * The same request as a service forwards it to another on the caller's behalf (AWS's forward
+     * access sessions: Parameter Store decrypting a SecureString through KMS). Principal, region,
+     * request id and authorizer stay the caller's, so the callee authorizes the caller; the call
+     * comes from the service ({@code ssm.amazonaws.com} as source address and user agent, as
+     * CloudTrail records such calls) and the service joins {@link #calledVia()}. The forwarded
+     * call notes its own resources, so its audit record lists only what it touched.
+     *
+     * @param servicePrincipal the forwarding service's principal, {@code ssm.amazonaws.com}
+     */
+    public Caller via(String servicePrincipal) {
+        List<String> chain = new ArrayList<>(calledVia);
+        chain.add(Objects.requireNonNull(servicePrincipal, "servicePrincipal"));
+        return new Caller(principal, region, requestId, requestTime, servicePrincipal, servicePrincipal, secureTransport,
+                authorizer, chain);
+    }
+
+    /** The services that forwarded this request, first to last; empty for a call made directly. */
+    public List<String> calledVia() {
+        return calledVia;
     }
 
     public Principal principal() {

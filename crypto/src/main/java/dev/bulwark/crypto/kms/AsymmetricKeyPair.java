@@ -19,6 +19,17 @@ public final class AsymmetricKeyPair {
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey").clone();
     }
 
+    /**
+     * The pair a PKCS #8 private key belongs to, its public half derived from it: for key material
+     * chosen outside Bulwark (seeded keys, imported key pairs).
+     *
+     * @throws dev.bulwark.crypto.InvalidKeyMaterialException if {@code privateKey} is not a PKCS #8
+     *         key of {@code spec}
+     */
+    public static AsymmetricKeyPair fromPrivateKey(KeySpec spec, SecretBytes privateKey) {
+        return new AsymmetricKeyPair(spec, privateKey, PublicKeyDerivation.publicKeyOf(spec, privateKey));
+    }
+
     public KeySpec spec() {
         return spec;
     }

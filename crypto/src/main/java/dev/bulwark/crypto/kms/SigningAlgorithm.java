@@ -69,8 +69,13 @@ public enum SigningAlgorithm {
         return hash.length;
     }
 
-    /** Rejects message types and digest lengths this algorithm cannot sign, as KMS does. */
-    void checkMessage(MessageType type, byte[] message) {
+    /**
+     * Rejects message types and digest lengths this algorithm cannot sign, as KMS does ({@link Signer}
+     * checks again; KMS asks first to answer DryRun only for messages it would sign).
+     *
+     * @throws InvalidInputException with KMS's message ({@code Digest is invalid length for algorithm X.})
+     */
+    public void checkMessage(MessageType type, byte[] message) {
         if (!accepts(type)) {
             throw new InvalidInputException("The " + name() + " signing algorithm requires MessageType "
                     + (type == MessageType.RAW ? MessageType.DIGEST : MessageType.RAW) + ".");

@@ -31,8 +31,8 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * SM2 signatures and encryption as AWS KMS does them; the only class that uses Bouncy Castle's
- * lightweight API, so nothing else loads it.
+ * SM2 signatures and encryption as AWS KMS does them, with Bouncy Castle's lightweight API (the
+ * only request-path class that uses it, so nothing else loads it).
  *
  * <p>SM2DSA signs e = SM3(Z_A || M), where Z_A hashes the distinguishing ID, the curve and the
  * public key. For RAW messages KMS uses the default ID {@code 1234567812345678} (GM/T 0009); a

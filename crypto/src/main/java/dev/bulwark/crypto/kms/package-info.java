@@ -22,8 +22,11 @@
  *   <li><b>The JDK first, Bouncy Castle only where it must.</b> The JDK lacks secp256k1, SM2/SM3
  *       and a pre-hashed RSASSA-PSS signer; those use one private, never-registered
  *       {@code BouncyCastleProvider} instance created on first use, and SM2 uses BC's
- *       lightweight API in {@code Sm2} alone. Symmetric keys, HMAC, the NIST curves, RSA (except
- *       PSS over a DIGEST) and Ed25519 never load a BC class, which a test proves.</li>
+ *       lightweight API in {@code Sm2}. Deriving an EC or Ed25519 public key from a private key
+ *       given alone ({@code PublicKeyDerivation}: seeded keys, imported key pairs) uses BC's
+ *       constant-time scalar multiplication, off the request path. Symmetric keys, HMAC, the NIST
+ *       curves, RSA (except PSS over a DIGEST) and Ed25519 operations never load a BC class, which
+ *       a test proves.</li>
  *   <li><b>Randomness is injected.</b> Every operation that needs it takes a
  *       {@link java.security.SecureRandom} (the server passes {@code new SecureRandom()}, never
  *       the blocking {@code getInstanceStrong()}).</li>

@@ -1,5 +1,6 @@
 package dev.bulwark.kms;
 
+import dev.bulwark.audit.AuditSink;
 import dev.bulwark.core.service.AwsService;
 import dev.bulwark.core.service.Operation;
 import dev.bulwark.core.service.ServiceDescriptor;
@@ -12,8 +13,12 @@ import dev.bulwark.kms.internal.KmsRecords;
 import dev.bulwark.kms.internal.MultiRegionFamily;
 import dev.bulwark.kms.internal.aliases.Aliases;
 import dev.bulwark.kms.internal.cryptography.Cryptography;
+import dev.bulwark.kms.internal.cryptography.DataKeyPairs;
 import dev.bulwark.kms.internal.cryptography.DataKeys;
+import dev.bulwark.kms.internal.cryptography.Macs;
 import dev.bulwark.kms.internal.cryptography.PublicKeys;
+import dev.bulwark.kms.internal.cryptography.SharedSecrets;
+import dev.bulwark.kms.internal.cryptography.Signatures;
 import dev.bulwark.kms.internal.customkeystores.CustomKeyStores;
 import dev.bulwark.kms.internal.grants.GrantCreation;
 import dev.bulwark.kms.internal.grants.GrantListing;
@@ -25,6 +30,7 @@ import dev.bulwark.kms.internal.lifecycle.KeyCreation;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletion;
 import dev.bulwark.kms.internal.lifecycle.KeyDeletionJob;
 import dev.bulwark.kms.internal.lifecycle.KeyLifecycle;
+import dev.bulwark.kms.internal.siblings.SiblingKmsApi;
 import dev.bulwark.kms.internal.policies.KeyPolicyAdministration;
 import dev.bulwark.kms.internal.replication.MultiRegionKeys;
 import dev.bulwark.kms.internal.replication.ReplicaCreationJob;
@@ -47,6 +53,7 @@ import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DeleteAliasRequest;
 import software.amazon.awssdk.services.kms.model.DeleteCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.DeleteImportedKeyMaterialRequest;
+import software.amazon.awssdk.services.kms.model.DeriveSharedSecretRequest;
 import software.amazon.awssdk.services.kms.model.DescribeCustomKeyStoresRequest;
 import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
 import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
@@ -55,8 +62,11 @@ import software.amazon.awssdk.services.kms.model.DisconnectCustomKeyStoreRequest
 import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
 import software.amazon.awssdk.services.kms.model.EnableKeyRotationRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairWithoutPlaintextRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
+import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
@@ -77,12 +87,15 @@ import software.amazon.awssdk.services.kms.model.RetireGrantRequest;
 import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
 import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.SignRequest;
 import software.amazon.awssdk.services.kms.model.TagResourceRequest;
 import software.amazon.awssdk.services.kms.model.UntagResourceRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateCustomKeyStoreRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
+import software.amazon.awssdk.services.kms.model.VerifyMacRequest;
+import software.amazon.awssdk.services.kms.model.VerifyRequest;
 
 /**
  * AWS Key Management Service: the table of contents. Every operation served is listed below in
@@ -93,6 +106,9 @@ import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
  * {@code (KmsCore core)} constructor, declare any new namespace in {@code KmsSchema}, construct
  * it here and list its operations in the table. CloudTrail's {@code readOnly} follows AWS:
  * cryptographic operations and reads are {@link Operation#read}, changes {@link Operation#write}.
+ *
+ * <p>{@link #api()} is the Java API sibling services (Parameter Store, Secrets Manager) call on
+ * their callers' behalf; it runs the same handlers and records each call in the audit trail.
  *
  * <p>Construction only wires objects; the store is first touched by the first call.
  */
@@ -105,7 +121,11 @@ public final class KmsService implements AwsService {
     private final Aliases aliases;
     private final Cryptography cryptography;
     private final DataKeys dataKeys;
+    private final DataKeyPairs dataKeyPairs;
     private final PublicKeys publicKeys;
+    private final Signatures signatures;
+    private final Macs macs;
+    private final SharedSecrets sharedSecrets;
     private final GrantCreation grantCreation;
     private final GrantListing grantListing;
     private final GrantRetirement grantRetirement;
@@ -116,9 +136,14 @@ public final class KmsService implements AwsService {
     private final KeyMaterialImport imports;
     private final MultiRegionKeys multiRegionKeys;
     private final CustomKeyStores customKeyStores;
+    private final KmsApi api;
 
-    /** @param jobsDueNow makes the server's job runner look for due jobs at once ({@code JobRunner::wakeUp}) */
-    public KmsService(Store store, JobScheduler jobs, Runnable jobsDueNow, Clock clock, SecureRandom random) {
+    /**
+     * @param jobsDueNow makes the server's job runner look for due jobs at once ({@code JobRunner::wakeUp})
+     * @param audit      where the calls sibling services make through {@link #api()} are recorded
+     */
+    public KmsService(Store store, JobScheduler jobs, Runnable jobsDueNow, AuditSink audit, Clock clock,
+            SecureRandom random) {
         KmsCore core = KmsCore.create(store, jobs, jobsDueNow, clock, random);
         this.creation = new KeyCreation(core);
         this.lifecycle = new KeyLifecycle(core);
@@ -126,6 +151,7 @@ public final class KmsService implements AwsService {
         this.aliases = new Aliases(core);
         this.cryptography = new Cryptography(core);
         this.dataKeys = new DataKeys(core);
+        this.dataKeyPairs = new DataKeyPairs(core);
         this.publicKeys = new PublicKeys(core);
         this.grantCreation = new GrantCreation(core);
         this.grantListing = new GrantListing(core);
@@ -137,6 +163,15 @@ public final class KmsService implements AwsService {
         this.imports = new KeyMaterialImport(core);
         this.multiRegionKeys = new MultiRegionKeys(core);
         this.customKeyStores = new CustomKeyStores();
+        this.signatures = new Signatures(core);
+        this.macs = new Macs(core);
+        this.sharedSecrets = new SharedSecrets(core);
+        this.api = new SiblingKmsApi(DESCRIPTOR, cryptography, dataKeys, lifecycle, audit, clock);
+    }
+
+    /** What Parameter Store and Secrets Manager ask of KMS for their callers. */
+    public KmsApi api() {
+        return api;
     }
 
     /**
@@ -175,6 +210,7 @@ public final class KmsService implements AwsService {
                 Operation.write("DeleteCustomKeyStore", DeleteCustomKeyStoreRequest::builder, customKeyStores::deleteCustomKeyStore),
                 Operation.write("DeleteImportedKeyMaterial", DeleteImportedKeyMaterialRequest::builder,
                         imports::deleteImportedKeyMaterial),
+                Operation.read("DeriveSharedSecret", DeriveSharedSecretRequest::builder, sharedSecrets::deriveSharedSecret),
                 Operation.read("DescribeCustomKeyStores", DescribeCustomKeyStoresRequest::builder,
                         customKeyStores::describeCustomKeyStores),
                 Operation.read("DescribeKey", DescribeKeyRequest::builder, lifecycle::describeKey),
@@ -186,8 +222,12 @@ public final class KmsService implements AwsService {
                 Operation.write("EnableKeyRotation", EnableKeyRotationRequest::builder, rotation::enableKeyRotation),
                 Operation.read("Encrypt", EncryptRequest::builder, cryptography::encrypt),
                 Operation.read("GenerateDataKey", GenerateDataKeyRequest::builder, dataKeys::generateDataKey),
+                Operation.read("GenerateDataKeyPair", GenerateDataKeyPairRequest::builder, dataKeyPairs::generateDataKeyPair),
+                Operation.read("GenerateDataKeyPairWithoutPlaintext", GenerateDataKeyPairWithoutPlaintextRequest::builder,
+                        dataKeyPairs::generateDataKeyPairWithoutPlaintext),
                 Operation.read("GenerateDataKeyWithoutPlaintext", GenerateDataKeyWithoutPlaintextRequest::builder,
                         dataKeys::generateDataKeyWithoutPlaintext),
+                Operation.read("GenerateMac", GenerateMacRequest::builder, macs::generateMac),
                 Operation.read("GenerateRandom", GenerateRandomRequest::builder, dataKeys::generateRandom),
                 Operation.read("GetKeyPolicy", GetKeyPolicyRequest::builder, keyPolicies::getKeyPolicy),
                 Operation.read("GetKeyRotationStatus", GetKeyRotationStatusRequest::builder, rotation::getKeyRotationStatus),
@@ -208,11 +248,14 @@ public final class KmsService implements AwsService {
                 Operation.write("RevokeGrant", RevokeGrantRequest::builder, grantRetirement::revokeGrant),
                 Operation.write("RotateKeyOnDemand", RotateKeyOnDemandRequest::builder, rotation::rotateKeyOnDemand),
                 Operation.write("ScheduleKeyDeletion", ScheduleKeyDeletionRequest::builder, deletion::scheduleKeyDeletion),
+                Operation.read("Sign", SignRequest::builder, signatures::sign),
                 Operation.write("TagResource", TagResourceRequest::builder, tagging::tagResource),
                 Operation.write("UntagResource", UntagResourceRequest::builder, tagging::untagResource),
                 Operation.write("UpdateAlias", UpdateAliasRequest::builder, aliases::updateAlias),
                 Operation.write("UpdateCustomKeyStore", UpdateCustomKeyStoreRequest::builder, customKeyStores::updateCustomKeyStore),
                 Operation.write("UpdateKeyDescription", UpdateKeyDescriptionRequest::builder, lifecycle::updateKeyDescription),
-                Operation.write("UpdatePrimaryRegion", UpdatePrimaryRegionRequest::builder, multiRegionKeys::updatePrimaryRegion));
+                Operation.write("UpdatePrimaryRegion", UpdatePrimaryRegionRequest::builder, multiRegionKeys::updatePrimaryRegion),
+                Operation.read("Verify", VerifyRequest::builder, signatures::verify),
+                Operation.read("VerifyMac", VerifyMacRequest::builder, macs::verifyMac));
     }
 }

@@ -23,7 +23,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
@@ -42,7 +41,6 @@ import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse
  * is in the audit trail, as AWS records it: CloudTrail service events found with LookupEvents.
  */
 
-@Disabled("needs KmsApi")
 class SecretRotationEndToEndTest {
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:111122223333:function:http-rotator";
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -38,7 +37,6 @@ import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretResponse
  * through KMS, so these run once the server has KMS's Java API.
  */
 
-@Disabled("needs KmsApi")
 class SecretValuesEndToEndTest {
     private static BulwarkTestServer server;
     private static SecretsManagerClient client;

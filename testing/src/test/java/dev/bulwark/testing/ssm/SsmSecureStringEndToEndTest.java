@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -38,7 +37,6 @@ class SsmSecureStringEndToEndTest {
     }
 
     @Test
-    @Disabled("needs KmsApi")
     void aSecureStringIsEncryptedUnderTheAwsManagedKeyAndDecryptedOnRequest() {
         ssm.putParameter(request -> request.name("/db/password").value("hunter2-secret").type(ParameterType.SECURE_STRING));
 
@@ -56,7 +54,6 @@ class SsmSecureStringEndToEndTest {
     }
 
     @Test
-    @Disabled("needs KmsApi")
     void aSecureStringCanUseACustomerKeyByAlias() {
         try (KmsClient kms = server.client(KmsClient.builder())) {
             String keyId = kms.createKey(request -> request.description("for parameters")).keyMetadata().keyId();

@@ -20,10 +20,19 @@ public final class KmsConditions {
     private KmsConditions() {
     }
 
-    /** Conditions of a call that acts on no key yet (CreateKey, ListKeys, GenerateRandom). */
+    /**
+     * Conditions of a call that acts on no key yet (CreateKey, ListKeys, GenerateRandom), and the
+     * start of every other: {@code kms:CallerAccount}, and {@code kms:ViaService} when another
+     * service forwarded the call ({@code ssm.us-east-1.amazonaws.com}, the form AWS managed keys'
+     * policies test).
+     */
     public static KmsConditions of(Caller caller) {
         KmsConditions conditions = new KmsConditions();
         conditions.put("kms:CallerAccount", caller.account().value());
+        if (!caller.calledVia().isEmpty()) {
+            String endpointPrefix = caller.calledVia().getLast().split("\\.", 2)[0];
+            conditions.put("kms:ViaService", endpointPrefix + "." + caller.region().name() + ".amazonaws.com");
+        }
         return conditions;
     }
 

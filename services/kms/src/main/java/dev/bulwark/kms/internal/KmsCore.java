@@ -25,6 +25,9 @@ public record KmsCore(
         MultiRegionFamily multiRegionFamily,
         Runnable jobsDueNow) {
 
+    /** How many keys' opened materials stay in memory (see {@link MaterialCache}). */
+    private static final int CACHED_KEYS = 1024;
+
     /**
      * Wires the shared parts. Cheap: nothing is read or generated until the first call.
      *
@@ -32,7 +35,7 @@ public record KmsCore(
      *                   committing a job meant to run now (an on-demand rotation, a new replica)
      */
     public static KmsCore create(Store store, JobScheduler jobs, Runnable jobsDueNow, Clock clock, SecureRandom random) {
-        KmsRecords records = new KmsRecords(clock);
+        KmsRecords records = new KmsRecords(clock, new MaterialCache(CACHED_KEYS));
         KeyMaterials materials = new KeyMaterials(clock, random);
         KeyRotationSchedule rotations = new KeyRotationSchedule(jobs);
         AwsManagedKeys awsManagedKeys = new AwsManagedKeys(records, materials, rotations, clock);

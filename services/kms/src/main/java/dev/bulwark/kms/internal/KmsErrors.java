@@ -91,6 +91,16 @@ public final class KmsErrors {
         return AwsException.badRequest("InvalidCiphertextException", null);
     }
 
+    /** Verify of a signature that does not verify; like AWS, without a message. */
+    public static AwsException invalidSignature() {
+        return AwsException.badRequest("KMSInvalidSignatureException", null);
+    }
+
+    /** VerifyMac of a MAC that does not verify; like AWS, without a message. */
+    public static AwsException invalidMac() {
+        return AwsException.badRequest("KMSInvalidMacException", null);
+    }
+
     public static AwsException invalidAliasName(String message) {
         return AwsException.badRequest("InvalidAliasNameException", message);
     }

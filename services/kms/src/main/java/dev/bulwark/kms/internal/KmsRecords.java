@@ -18,14 +18,25 @@ import java.util.Optional;
  * <p>A key whose deletion date has passed is gone, whether or not the deletion job has purged
  * its records yet: {@link #findKey} and {@link #listKeys} do not return it. Deletion therefore
  * takes effect at the date AWS reports, and the job only reclaims storage.
+ *
+ * <p>Materials of Enabled keys are served from a {@link MaterialCache} by {@link #materialOf} and
+ * {@link #currentMaterial}; every write of a key that is not Enabled, of a material and every
+ * purge goes through here and drops the key's cached materials.
  */
 public final class KmsRecords {
     private static final int PURGE_BATCH = 500;
 
     private final Clock clock;
+    private final MaterialCache materialCache;
 
+    /** Records without a material cache (work outside the service: the deletion job, seeding). */
     public KmsRecords(Clock clock) {
+        this(clock, MaterialCache.none());
+    }
+
+    public KmsRecords(Clock clock, MaterialCache materialCache) {
         this.clock = clock;
+        this.materialCache = materialCache;
     }
 
     public Optional<KmsKey> findKey(ReadTransaction tx, KmsScope scope, String keyId) {
@@ -39,6 +50,9 @@ public final class KmsRecords {
 
     public void putKey(WriteTransaction tx, KmsKey key) {
         tx.put(KmsSchema.key(key.scope(), key.keyId()), Documents.write(key.record()), null);
+        if (!key.record().enabled()) {
+            materialCache.invalidate(key.scope(), key.keyId());
+        }
     }
 
     /** One page of the scope's keys in id order; deleted keys are skipped, so a page may hold fewer than {@code limit}. */
@@ -54,7 +68,7 @@ public final class KmsRecords {
         return new Listing<>(keys, page.nextAfterId());
     }
 
-    /** A material that is present: generated, or imported and neither deleted nor expired. */
+    /** A material that is present (generated, or imported and neither deleted nor expired), read from the store or the cache, whatever the key's state. */
     public Optional<KeyMaterial> findMaterial(ReadTransaction tx, KmsScope scope, String keyId, String materialId) {
         return tx.get(KmsSchema.material(scope, keyId, materialId))
                 .filter(stored -> stored.secret().isPresent())
@@ -92,19 +106,37 @@ public final class KmsRecords {
                 .anyMatch(listed -> !listed.record().pendingRotation() && !listed.present());
     }
 
+    /**
+     * A material of {@code key} for cryptography: from the cache while the key is Enabled (the
+     * caller has checked its state in this transaction), else from the store.
+     */
+    public Optional<KeyMaterial> materialOf(ReadTransaction tx, KmsKey key, String materialId) {
+        if (!key.record().enabled()) {
+            return findMaterial(tx, key.scope(), key.keyId(), materialId);
+        }
+        Optional<KeyMaterial> cached = materialCache.get(key.scope(), key.keyId(), materialId);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<KeyMaterial> stored = findMaterial(tx, key.scope(), key.keyId(), materialId);
+        stored.ifPresent(material -> materialCache.put(key.scope(), material));
+        return stored;
+    }
+
     /** The material new ciphertexts and signatures use; a key without one is refused before this is asked. */
     public KeyMaterial currentMaterial(ReadTransaction tx, KmsKey key) {
         String materialId = key.record().currentMaterialId();
         if (materialId == null) {
             throw KmsErrors.invalidState(key.arn() + " is " + KeyState.PendingImport.phrase() + ".");
         }
-        return findMaterial(tx, key.scope(), key.keyId(), materialId)
+        return materialOf(tx, key, materialId)
                 .orElseThrow(() -> new StoreException("Key " + key.arn() + " names material " + materialId + " that is not stored"));
     }
 
     public void putMaterial(WriteTransaction tx, KmsScope scope, KeyMaterial material) {
         KeyMaterialRecord record = material.record();
         tx.put(KmsSchema.material(scope, record.keyId(), record.materialId()), Documents.write(record), material.secret());
+        materialCache.invalidate(scope, record.keyId());
     }
 
     /** Stores a material's document without the material: imported material that is not (or no longer) present. */
@@ -183,6 +215,7 @@ public final class KmsRecords {
             deleteAlias(tx, scope, alias.aliasName());
         }
         tx.delete(KmsSchema.key(scope, keyId));
+        materialCache.invalidate(scope, keyId);
     }
 
     private static void deleteAll(WriteTransaction tx, String namespace, KmsScope scope, String idPrefix) {

@@ -9,7 +9,8 @@
  *       {@link dev.bulwark.kms.internal.KmsRecords} reads and writes them inside a transaction;
  *       {@link dev.bulwark.kms.internal.KmsTransactions} runs the transactions;
  *       {@link dev.bulwark.kms.internal.KeyRotationSchedule} keeps rotation settings with their jobs;
- *       {@link dev.bulwark.kms.internal.KeyJobId} names the durable jobs about a key.</li>
+ *       {@link dev.bulwark.kms.internal.KeyJobId} names the durable jobs about a key;
+ *       {@link dev.bulwark.kms.internal.MaterialCache} keeps opened materials of Enabled keys.</li>
  *   <li><b>Finding and checking keys.</b> {@link dev.bulwark.kms.internal.KeyResolver} turns a
  *       KeyId parameter into a key with AWS's not-found answers;
  *       {@link dev.bulwark.kms.internal.KeyAccess} adds authorization with

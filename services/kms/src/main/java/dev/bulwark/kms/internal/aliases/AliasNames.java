@@ -7,11 +7,12 @@ import dev.bulwark.kms.internal.KmsErrors;
 import java.util.regex.Pattern;
 
 /**
- * The rules an alias name given to CreateAlias, UpdateAlias or DeleteAlias must follow: the
- * model's length and pattern, the {@code alias/} prefix, no colon (the pattern admits one, AWS
- * does not), and nothing under {@code alias/aws/}, which AWS reserves for its managed keys.
+ * The rules an alias name given to CreateAlias, UpdateAlias or DeleteAlias (or named in a seed
+ * file) must follow: the model's length and pattern, the {@code alias/} prefix, no colon (the
+ * pattern admits one, AWS does not), and nothing under {@code alias/aws/}, which AWS reserves for
+ * its managed keys.
  */
-final class AliasNames {
+public final class AliasNames {
     private static final Pattern PATTERN = Pattern.compile("^[a-zA-Z0-9:/_-]+$");
     private static final String PREFIX = "alias/";
 
@@ -19,12 +20,12 @@ final class AliasNames {
     }
 
     /** The model's constraints; reported with the request's other violations. */
-    static Constraints constraints(Constraints constraints, String aliasName) {
+    public static Constraints constraints(Constraints constraints, String aliasName) {
         return constraints.requiredText("aliasName", aliasName, 1, 256).pattern("aliasName", aliasName, PATTERN);
     }
 
     /** The rules beyond the model, for a name the customer may create, change or delete. */
-    static void requireCustomerAlias(String aliasName) {
+    public static void requireCustomerAlias(String aliasName) {
         if (!aliasName.startsWith(PREFIX)) {
             throw CommonErrors.validation("Alias must start with the prefix \"alias/\". "
                     + "Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");

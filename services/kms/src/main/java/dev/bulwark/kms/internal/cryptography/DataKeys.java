@@ -5,8 +5,6 @@ import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
-import dev.bulwark.crypto.kms.KeySpec;
-import dev.bulwark.crypto.kms.KeyUsage;
 import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
@@ -125,10 +123,7 @@ public final class DataKeys {
             KmsKey key = access.forUse(tx, caller, keyId, action,
                     conditions -> conditions.encryptionAlgorithm(EncryptionAlgorithm.SYMMETRIC_DEFAULT).encryptionContext(context)).key();
             key.requireEnabled();
-            key.requireUsage(KeyUsage.ENCRYPT_DECRYPT, operation);
-            if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
-                throw KmsErrors.invalidKeyUsage(KmsErrors.wrongKeySpecMessage(key.arn(), key.spec().wireName(), operation));
-            }
+            KeyCipher.requireSymmetricEncryptionKey(key, operation);
             if (Boolean.TRUE.equals(dryRun)) {
                 throw KmsErrors.dryRun();
             }

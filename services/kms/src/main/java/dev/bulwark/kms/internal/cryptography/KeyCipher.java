@@ -81,6 +81,17 @@ final class KeyCipher {
         }
     }
 
+    /**
+     * Data keys and data key pairs are encrypted under symmetric encryption keys only; an
+     * asymmetric ENCRYPT_DECRYPT key is the wrong spec, any other key the wrong usage.
+     */
+    static void requireSymmetricEncryptionKey(KmsKey key, String operation) {
+        key.requireUsage(KeyUsage.ENCRYPT_DECRYPT, operation);
+        if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsErrors.invalidKeyUsage(KmsErrors.wrongKeySpecMessage(key.arn(), key.spec().wireName(), operation));
+        }
+    }
+
     /** Encrypts with the key's current material; {@link #checkEncryption} has passed. */
     Sealed encrypt(ReadTransaction tx, KmsKey key, EncryptionAlgorithm algorithm, SecretBytes plaintext,
             Map<String, String> context) {
@@ -148,8 +159,7 @@ final class KeyCipher {
         if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
             throw KmsErrors.invalidCiphertext();
         }
-        KeyMaterial material = records.findMaterial(tx, key.scope(), key.keyId(), header.materialId())
-                .orElseThrow(KmsErrors::invalidCiphertext);
+        KeyMaterial material = records.materialOf(tx, key, header.materialId()).orElseThrow(KmsErrors::invalidCiphertext);
         byte[] plaintext = symmetric.open(ciphertext, header, material, context).orElseThrow(KmsErrors::invalidCiphertext);
         try {
             return new Opened(key, SecretBytes.copyOf(plaintext), algorithm, Optional.of(material.materialId()));
