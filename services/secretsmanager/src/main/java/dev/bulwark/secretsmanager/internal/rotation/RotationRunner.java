@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * trail, each in the transaction that records the progress it reports: RotationStarted in the one
  * that first claims the run, the outcome in the one that closes it. So an event is recorded
  * exactly once, and only if its progress committed: a claim or close that fails to commit leaves
- * no event behind, and the work that is then done again records it once. (A close that fails
- * unexpectedly is closed again as failed, and reports RotationFailed instead.) The other side of
- * this is that the trail is in charge: a run whose event cannot be recorded does not progress. A
+ * no event behind, and the work that is then done again records it once. (A close that fails to
+ * commit is redone as a failure, in a transaction of its own that reports RotationFailed.) The
+ * other side of this is that the trail is in charge: a run whose event cannot be recorded does
+ * not progress. A
  * run cancelled while it runs (CancelRotateSecret deletes it) reports no outcome; the
  * CancelRotateSecret call is in the trail.
  *
