@@ -101,8 +101,19 @@ public final class PolicyAuthorizer implements Authorizer {
                 .put(ConditionKeys.SECURE_TRANSPORT, caller.secureTransport())
                 .put(ConditionKeys.MULTI_FACTOR_AUTH_PRESENT, false)
                 .put(ConditionKeys.REQUESTED_REGION, caller.region().name());
-        if (!caller.sourceIp().isEmpty()) {
-            context.put(ConditionKeys.SOURCE_IP, caller.sourceIp());
+        List<String> calledVia = caller.calledVia();
+        if (calledVia.isEmpty()) {
+            context.put(ConditionKeys.VIA_AWS_SERVICE, false);
+            if (!caller.sourceIp().isEmpty()) {
+                context.put(ConditionKeys.SOURCE_IP, caller.sourceIp());
+            }
+        } else {
+            // A call a service makes for its caller (Parameter Store decrypting through KMS) carries
+            // the services it came through, and no client address of its own, as in AWS.
+            context.put(ConditionKeys.CALLED_VIA, calledVia)
+                    .put(ConditionKeys.CALLED_VIA_FIRST, calledVia.get(0))
+                    .put(ConditionKeys.CALLED_VIA_LAST, calledVia.get(calledVia.size() - 1))
+                    .put(ConditionKeys.VIA_AWS_SERVICE, true);
         }
         if (!caller.userAgent().isEmpty()) {
             context.put(ConditionKeys.USER_AGENT, caller.userAgent());

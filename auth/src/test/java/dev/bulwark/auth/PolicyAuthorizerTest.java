@@ -120,4 +120,22 @@ class PolicyAuthorizerTest {
 
         assertThat(decide(authorizerWhereAliceHas(), ALICE, "sts:AssumeRole", trust).allowed()).isTrue();
     }
+
+    @Test
+    void aCallForwardedByAServiceCarriesCalledViaAndNoClientAddress() {
+        // AWS's documented pattern: deny calls from outside the network, except those a service
+        // makes on the caller's behalf, which carry no client address.
+        PolicyAuthorizer authorizer = authorizerWhereAliceHas("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Effect":"Allow","Action":"kms:Decrypt","Resource":"*",
+                  "Condition":{"ForAnyValue:StringEquals":{"aws:CalledVia":"ssm.amazonaws.com"}}},
+                 {"Effect":"Deny","Action":"kms:Decrypt","Resource":"*",
+                  "Condition":{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"},"Bool":{"aws:ViaAWSService":"false"}}}]}""");
+        Caller fromOutside = new Caller(ALICE, Region.US_EAST_1, "req-2", Instant.parse("2026-01-01T00:00:00Z"),
+                "192.168.1.1", "test", false, authorizer);
+        AuthorizationRequest decrypt = new AuthorizationRequest(ALICE, "kms:Decrypt", KEY, Map.of(), ResourceAccess.NONE);
+
+        assertThat(authorizer.decide(fromOutside, decrypt).allowed()).isFalse();
+        assertThat(authorizer.decide(fromOutside.via("ssm.amazonaws.com"), decrypt).allowed()).isTrue();
+    }
 }

@@ -24,6 +24,9 @@ public final class ConditionKeys {
     public static final String REQUESTED_REGION = "aws:RequestedRegion";
     public static final String USER_AGENT = "aws:UserAgent";
     public static final String CALLED_VIA = "aws:CalledVia";
+    public static final String CALLED_VIA_FIRST = "aws:CalledViaFirst";
+    public static final String CALLED_VIA_LAST = "aws:CalledViaLast";
+    public static final String VIA_AWS_SERVICE = "aws:ViaAWSService";
     public static final String TAG_KEYS = "aws:TagKeys";
     public static final String REQUEST_TAG_PREFIX = "aws:RequestTag/";
     public static final String RESOURCE_TAG_PREFIX = "aws:ResourceTag/";

@@ -109,7 +109,8 @@ public final class Caller {
      * with the region that keys and resources are resolved in changed.
      */
     public Caller inRegion(Region other) {
-        return new Caller(principal, other, requestId, requestTime, sourceIp, userAgent, secureTransport, authorizer);
+        return new Caller(principal, other, requestId, requestTime, sourceIp, userAgent, secureTransport, authorizer,
+                calledVia);
     }
 
     /** Authorizes an action on a resource, or throws AWS's AccessDeniedException. */
