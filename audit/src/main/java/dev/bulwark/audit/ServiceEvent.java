@@ -6,6 +6,7 @@ import dev.bulwark.core.Region;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something a service did on its own rather than in answer to an API call: a parameter policy
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param serviceEventDetails CloudTrail's {@code serviceEventDetails}; empty to leave the field out
  * @param additionalEventData CloudTrail's {@code additionalEventData} (Secrets Manager's rotation
  *                            events name their secret there); empty to leave the field out
+ * @param errorMessage        CloudTrail's {@code errorMessage}, for an event that reports a failure
+ *                            (a rotation that failed says why there); never a secret value
  */
 public record ServiceEvent(
         String eventId,
@@ -33,7 +36,15 @@ public record ServiceEvent(
         String eventName,
         List<String> resources,
         ObjectNode serviceEventDetails,
-        ObjectNode additionalEventData) {
+        ObjectNode additionalEventData,
+        Optional<String> errorMessage) {
+
+    /** An event that reports no failure. */
+    public ServiceEvent(String eventId, Instant eventTime, AccountId account, Region region, String eventSource,
+            String eventName, List<String> resources, ObjectNode serviceEventDetails, ObjectNode additionalEventData) {
+        this(eventId, eventTime, account, region, eventSource, eventName, resources, serviceEventDetails,
+                additionalEventData, Optional.empty());
+    }
 
     public ServiceEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -42,6 +53,7 @@ public record ServiceEvent(
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(eventSource, "eventSource");
         Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(errorMessage, "errorMessage");
         resources = List.copyOf(resources);
         // Copies, so that the raiser reusing its nodes cannot change what was recorded.
         serviceEventDetails = serviceEventDetails.deepCopy();

@@ -29,7 +29,6 @@ import dev.bulwark.jobs.StoredJobs;
 import dev.bulwark.kms.KmsSeedFile;
 import dev.bulwark.kms.KmsApi;
 import dev.bulwark.kms.KmsService;
-import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.RotationFunctionRegistry;
 import dev.bulwark.secretsmanager.SecretsManager;
 import dev.bulwark.secretsmanager.SecretsManagerService;
@@ -108,8 +107,9 @@ public final class BulwarkServer implements AutoCloseable {
             // Parameter policy actions go to the audit trail, in their job's transaction (no event bus yet).
             ParameterEvents parameterEvents = ParameterEvents.audited(cloudTrail.serviceEventSink());
             SsmService.jobHandlers(jobs, parameterEvents, clock).forEach(jobRunner::register);
+            // Rotations report RotationStarted/Succeeded/Failed to the audit trail, in the transactions of their progress.
             this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, kmsApi, authorizer,
-                    rotationFunctions(config, random), RotationEvents.logging(), clock, random));
+                    rotationFunctions(config, random), cloudTrail.serviceEventSink(), clock, random));
             secretsManager.jobHandlers().forEach(jobRunner::register);
             ServiceRegistry services = new ServiceRegistry()
                     .register(StsService.DESCRIPTOR,

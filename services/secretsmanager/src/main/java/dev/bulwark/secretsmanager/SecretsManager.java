@@ -1,5 +1,6 @@
 package dev.bulwark.secretsmanager;
 
+import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.core.call.Authorizer;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobHandler;
@@ -58,7 +59,7 @@ public final class SecretsManager implements AutoCloseable {
         RotationFunctions functions = new RotationFunctions(settings.functions(),
                 new DatabaseRotator.Factory(inProcess, callers, new PasswordGenerator(settings.random())),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), clock);
-        this.runner = new RotationRunner(settings.store(), runs, functions, settings.events(), core.replicas(), callers, clock,
+        this.runner = new RotationRunner(settings.store(), runs, functions, settings.auditTrail(), core.replicas(), callers, clock,
                 ROTATION_POLL_INTERVAL);
         this.service = new SecretsManagerService(core, runs, functions, runner);
         inProcess.service = service;
@@ -70,10 +71,11 @@ public final class SecretsManager implements AutoCloseable {
      * @param authorizer the server's authorizer, for the calls Secrets Manager makes on its own
      *                   schedule (as the secret's account)
      * @param functions  the HTTP rotation functions the server's configuration registers
-     * @param events     where rotation events go (the audit trail, or {@link RotationEvents#logging()})
+     * @param auditTrail where rotations report their progress (RotationStarted, RotationSucceeded,
+     *                   RotationFailed), within the transactions that record it
      */
     public record Settings(Store store, JobScheduler jobs, KmsApi kms, Authorizer authorizer, RotationFunctionRegistry functions,
-            RotationEvents events, Clock clock, SecureRandom random) {
+            ServiceEventSink auditTrail, Clock clock, SecureRandom random) {
     }
 
     public static SecretsManager create(Settings settings) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.testing.BulwarkTestServer;
@@ -23,6 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
@@ -33,7 +37,8 @@ import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse
  * Rotation with an HTTP rotation function registered with the server: a JDK HTTP server in the
  * test is the function. It verifies each request's signature with the key the server keeps for it
  * and carries out the four steps through its own SecretsManagerClient, as a rotation Lambda does.
- * Rotation is asynchronous, as in AWS, so the test waits (boundedly) for its outcome.
+ * Rotation is asynchronous, as in AWS, so the test waits (boundedly) for its outcome. Its progress
+ * is in the audit trail, as AWS records it: CloudTrail service events found with LookupEvents.
  */
 
 class SecretRotationEndToEndTest {
@@ -44,6 +49,7 @@ class SecretRotationEndToEndTest {
     private HttpServer function;
     private BulwarkTestServer server;
     private SecretsManagerClient client;
+    private CloudTrailClient cloudTrail;
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private volatile String failAt = "";
     private volatile boolean signaturesValid = true;
@@ -56,10 +62,12 @@ class SecretRotationEndToEndTest {
         server = BulwarkTestServer.startWithRotationFunctions(Map.of(FUNCTION,
                 URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/")));
         client = server.client(SecretsManagerClient.builder());
+        cloudTrail = server.client(CloudTrailClient.builder());
     }
 
     @AfterEach
     void stop() {
+        cloudTrail.close();
         client.close();
         server.close();
         function.stop(0);
@@ -163,5 +171,73 @@ class SecretRotationEndToEndTest {
         assertThat(client.getSecretValue(r -> r.secretId("failing")).secretString()).isEqualTo("keep-me");
         assertThat(client.describeSecret(r -> r.secretId("failing")).versionIdsToStages())
                 .containsEntry(rotation.versionId(), List.of("AWSPENDING"));
+    }
+
+    @Test
+    void aRotationIsInTheAuditTrailAsRotationStartedThenRotationSucceeded() throws Exception {
+        CreateSecretResponse created = client.createSecret(r -> r.name("audited").secretString("audited-value-7d1e"));
+        client.rotateSecret(r -> r.secretId("audited").rotationLambdaARN(FUNCTION));
+
+        await(() -> client.describeSecret(r -> r.secretId("audited")).lastRotatedDate() != null);
+
+        JsonNode started = onlyRecord(lookUp(LookupAttributeKey.EVENT_NAME, "RotationStarted"));
+        JsonNode succeeded = onlyRecord(lookUp(LookupAttributeKey.EVENT_NAME, "RotationSucceeded"));
+        assertRotationEvent(started, "RotationStarted", created.arn());
+        assertRotationEvent(succeeded, "RotationSucceeded", created.arn());
+        assertThat(Instant.parse(started.get("eventTime").asText())).isBeforeOrEqualTo(Instant.parse(succeeded.get("eventTime").asText()));
+        assertThat(lookUp(LookupAttributeKey.RESOURCE_NAME, created.arn())).extracting(Event::eventName)
+                .contains("RotationStarted", "RotationSucceeded");
+        assertThat(lookUp(LookupAttributeKey.EVENT_SOURCE, "secretsmanager.amazonaws.com")).extracting(Event::eventName)
+                .filteredOn(name -> name.startsWith("Rotation")).containsExactlyInAnyOrder("RotationStarted", "RotationSucceeded");
+    }
+
+    @Test
+    void aFailedRotationIsInTheAuditTrailWithItsReasonAndWithoutTheValue() throws Exception {
+        CreateSecretResponse created = client.createSecret(r -> r.name("audited-failing").secretString("audited-value-3c9a"));
+        failAt = "setSecret";
+        client.rotateSecret(r -> r.secretId("audited-failing").rotationLambdaARN(FUNCTION));
+
+        await(() -> !lookUp(LookupAttributeKey.EVENT_NAME, "RotationFailed").isEmpty());
+
+        JsonNode failed = onlyRecord(lookUp(LookupAttributeKey.EVENT_NAME, "RotationFailed"));
+        assertRotationEvent(failed, "RotationFailed", created.arn());
+        assertThat(failed.get("errorMessage").asText()).isEqualTo("The rotation function " + FUNCTION
+                + " failed at step setSecret (HTTP 500)");
+        assertThat(failed.has("errorCode")).isFalse();
+        assertThat(failed.toString()).doesNotContain("audited-value-3c9a");
+        assertThat(lookUp(LookupAttributeKey.EVENT_NAME, "RotationSucceeded")).isEmpty();
+    }
+
+    /** A service event of Secrets Manager about the secret, as AWS records rotation events. */
+    private static void assertRotationEvent(JsonNode event, String eventName, String secretArn) {
+        String account = BulwarkTestServer.ACCOUNT.value();
+        assertThat(event.get("eventVersion").asText()).isEqualTo("1.08");
+        assertThat(event.get("eventType").asText()).isEqualTo("AwsServiceEvent");
+        assertThat(event.get("eventName").asText()).isEqualTo(eventName);
+        assertThat(event.get("eventSource").asText()).isEqualTo("secretsmanager.amazonaws.com");
+        assertThat(event.get("awsRegion").asText()).isEqualTo(BulwarkTestServer.REGION.name());
+        assertThat(event.get("userIdentity")).isEqualTo(JsonNodeFactory.instance.objectNode()
+                .put("accountId", account).put("invokedBy", "secretsmanager.amazonaws.com"));
+        assertThat(event.get("sourceIPAddress").asText()).isEqualTo("secretsmanager.amazonaws.com");
+        assertThat(event.get("userAgent").asText()).isEqualTo("secretsmanager.amazonaws.com");
+        assertThat(event.get("requestParameters").isNull()).isTrue();
+        assertThat(event.get("responseElements").isNull()).isTrue();
+        assertThat(event.get("additionalEventData")).isEqualTo(JsonNodeFactory.instance.objectNode().put("SecretId", secretArn));
+        assertThat(event.get("readOnly").asBoolean()).isFalse();
+        assertThat(event.get("resources")).hasSize(1);
+        assertThat(event.get("resources").get(0).get("ARN").asText()).isEqualTo(secretArn);
+        assertThat(event.get("resources").get(0).get("type").asText()).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(event.get("managementEvent").asBoolean()).isTrue();
+        assertThat(event.get("recipientAccountId").asText()).isEqualTo(account);
+        assertThat(event.get("eventCategory").asText()).isEqualTo("Management");
+    }
+
+    private List<Event> lookUp(LookupAttributeKey key, String value) {
+        return cloudTrail.lookupEvents(r -> r.lookupAttributes(attribute -> attribute.attributeKey(key).attributeValue(value))).events();
+    }
+
+    private static JsonNode onlyRecord(List<Event> events) throws IOException {
+        assertThat(events).hasSize(1);
+        return JSON.readTree(events.getFirst().cloudTrailEvent());
     }
 }

@@ -70,7 +70,9 @@ public final class EventRecords {
      * A service event as AWS records one: nobody called, so {@code userIdentity} names only the
      * account and the service that acted ({@code invokedBy}), the service's host stands for the
      * source address and user agent, and there is no request or response (logged {@code null})
-     * and no request id. The details are recorded as given, less any credential-named member.
+     * and no request id. An event that reports a failure says why in {@code errorMessage}, without
+     * an {@code errorCode}, as AWS records a failed rotation. The details are recorded as given,
+     * less any credential-named member.
      */
     public static ObjectNode render(ServiceEvent serviceEvent) {
         ObjectNode event = NODES.objectNode();
@@ -84,6 +86,7 @@ public final class EventRecords {
         event.put("awsRegion", serviceEvent.region().name());
         event.put("sourceIPAddress", serviceEvent.eventSource());
         event.put("userAgent", serviceEvent.eventSource());
+        serviceEvent.errorMessage().ifPresent(message -> event.put("errorMessage", message));
         event.putNull("requestParameters");
         event.putNull("responseElements");
         if (!serviceEvent.additionalEventData().isEmpty()) {

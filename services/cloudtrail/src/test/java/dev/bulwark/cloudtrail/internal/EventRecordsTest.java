@@ -230,6 +230,19 @@ class EventRecordsTest {
     }
 
     @Test
+    void aServiceEventThatReportsAFailureSaysWhyInErrorMessageWithoutAnErrorCode() {
+        ServiceEvent failed = new ServiceEvent("e-3", TIME, Fixtures.ACCOUNT, Fixtures.REGION,
+                "secretsmanager.amazonaws.com", "RotationFailed", List.of(), NODES.objectNode(), NODES.objectNode(),
+                Optional.of("The rotation function failed at step testSecret (HTTP 500)"));
+        ObjectNode event = EventRecords.render(failed);
+
+        assertThat(fieldNames(event)).containsSubsequence("userAgent", "errorMessage", "requestParameters");
+        assertThat(event.get("errorMessage").asText()).isEqualTo("The rotation function failed at step testSecret (HTTP 500)");
+        assertThat(event.has("errorCode")).isFalse();
+        assertThat(EventRecords.render(Fixtures.parameterExpired(TIME)).has("errorMessage")).isFalse();
+    }
+
+    @Test
     void aServiceEventWithoutDetailsLeavesTheFieldOut() {
         ServiceEvent bare = new ServiceEvent("e-2", TIME, Fixtures.ACCOUNT, Fixtures.REGION, "kms.amazonaws.com",
                 "DeleteKey", List.of(), NODES.objectNode(), NODES.objectNode());

@@ -10,7 +10,6 @@ import dev.bulwark.core.service.Operation;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.jobs.JobRunner;
 import dev.bulwark.jobs.StoredJobs;
-import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.RotationFunctionRegistry;
 import dev.bulwark.secretsmanager.SecretsManager;
 import dev.bulwark.secretsmanager.SecretsManagerService;
@@ -47,7 +46,8 @@ public final class SecretsTestKit implements AutoCloseable {
     public SecretsManager secretsManager;
     public SecretsManagerService service;
     public final List<AuthorizationRequest> authorizations = new CopyOnWriteArrayList<>();
-    public final List<RotationEvents.RotationEvent> events = new CopyOnWriteArrayList<>();
+    /** Where rotations report their progress. */
+    public final RecordingAuditTrail auditTrail;
 
     public SecretsTestKit() {
         this(RotationFunctionRegistry.empty());
@@ -67,6 +67,7 @@ public final class SecretsTestKit implements AutoCloseable {
             }
         };
         this.store = SealedStore.open(new InMemoryBackend(), rootKeys, random, clock);
+        this.auditTrail = new RecordingAuditTrail(store);
         this.functions = functions;
         startServer();
     }
@@ -75,7 +76,7 @@ public final class SecretsTestKit implements AutoCloseable {
     private void startServer() {
         this.jobRunner = new JobRunner(store, clock, Duration.ofHours(1));
         this.secretsManager = SecretsManager.create(new SecretsManager.Settings(store, jobs, kms, authorizer(ACCOUNT), functions,
-                events::add, clock, random));
+                auditTrail, clock, random));
         secretsManager.jobHandlers().forEach(jobRunner::register);
         this.service = secretsManager.service();
     }

@@ -1,8 +1,7 @@
 package dev.bulwark.secretsmanager.internal.rotation;
 
+import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.core.AwsException;
-import dev.bulwark.secretsmanager.RotationEvents.RotationEvent;
-import dev.bulwark.secretsmanager.RotationEvents;
 import dev.bulwark.secretsmanager.internal.ReplicaSync;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
 import dev.bulwark.secretsmanager.internal.SecretScope;
@@ -36,7 +35,18 @@ import org.slf4j.LoggerFactory;
  * safe because steps are idempotent. After finishSecret the run is closed: AWSCURRENT must be on
  * the new version, AWSPENDING comes off it, LastRotatedDate and the next rotation are set. A
  * failed step closes the run as failed and leaves the labels as they are, so AWSCURRENT keeps
- * working. Every run reports RotationStarted and RotationSucceeded or RotationFailed.
+ * working.
+ *
+ * <p>Every run reports RotationStarted and then RotationSucceeded or RotationFailed to the audit
+ * trail, each in the transaction that records the progress it reports: RotationStarted in the one
+ * that first claims the run, the outcome in the one that closes it. So an event is recorded
+ * exactly once, and only if its progress committed: a claim or close that fails to commit leaves
+ * no event behind, and the work that is then done again records it once. (A close that fails to
+ * commit is redone as a failure, in a transaction of its own that reports RotationFailed.) The
+ * other side of this is that the trail is in charge: a run whose event cannot be recorded does
+ * not progress. A
+ * run cancelled while it runs (CancelRotateSecret deletes it) reports no outcome; the
+ * CancelRotateSecret call is in the trail.
  *
  * <p>The runner looks for runs every poll interval and at once after {@link #wakeUp} (RotateSecret
  * wakes it after its transaction committed). Time for leases comes from the injected clock.
@@ -49,7 +59,7 @@ public final class RotationRunner implements AutoCloseable {
     private final Store store;
     private final RotationRuns runs;
     private final RotationFunctions functions;
-    private final RotationEvents events;
+    private final RotationEvents auditTrail;
     private final ReplicaSync replicas;
     private final ServiceCallers callers;
     private final Clock clock;
@@ -61,12 +71,12 @@ public final class RotationRunner implements AutoCloseable {
     private volatile boolean closed;
     private Thread thread;
 
-    public RotationRunner(Store store, RotationRuns runs, RotationFunctions functions, RotationEvents events, ReplicaSync replicas,
-            ServiceCallers callers, Clock clock, Duration pollInterval) {
+    public RotationRunner(Store store, RotationRuns runs, RotationFunctions functions, ServiceEventSink auditTrail,
+            ReplicaSync replicas, ServiceCallers callers, Clock clock, Duration pollInterval) {
         this.store = store;
         this.runs = runs;
         this.functions = functions;
-        this.events = events;
+        this.auditTrail = new RotationEvents(auditTrail);
         this.replicas = replicas;
         this.callers = callers;
         this.clock = clock;
@@ -113,7 +123,7 @@ public final class RotationRunner implements AutoCloseable {
 
     private Optional<RotationRun> claim(RotationRun seen) {
         Instant now = clock.instant();
-        Optional<RotationRun> claimed = store.write(tx -> {
+        return store.write(tx -> {
             SecretScope scope = SecretScope.parse(seen.scope());
             Optional<RotationRun> current = runs.find(tx, scope, seen.name()).filter(run -> run.token().equals(seen.token()));
             if (current.isEmpty() || (current.get().owner() != null && current.get().leaseUntil().isAfter(now))) {
@@ -121,11 +131,12 @@ public final class RotationRunner implements AutoCloseable {
             }
             RotationRun mine = current.get().claimed(owner, now.plus(LEASE));
             runs.put(tx, mine);
+            // Only the first claim starts the run; a takeover resumes it.
+            if (current.get().owner() == null) {
+                auditTrail.started(tx, mine, now);
+            }
             return Optional.of(mine);
         });
-        claimed.filter(run -> run.nextStep() == 0 && seen.owner() == null)
-                .ifPresent(run -> report(RotationEvent.Kind.STARTED, run, Optional.empty()));
-        return claimed;
     }
 
     /** Runs the remaining steps; returns whether the run ended here (succeeded or failed). */
@@ -168,49 +179,46 @@ public final class RotationRunner implements AutoCloseable {
     private void finish(RotationRun run) {
         Instant now = clock.instant();
         SecretScope scope = SecretScope.parse(run.scope());
-        String outcome = store.write(tx -> {
+        boolean succeeded = store.write(tx -> {
             if (mine(tx, run).isEmpty()) {
-                return "cancelled";
+                return false;
             }
             runs.delete(tx, run);
             Optional<SecretRecord> secret = runs.records().find(tx, scope, run.name()).filter(s -> s.arn().equals(run.arn()));
             if (secret.isEmpty()) {
-                return "The secret was deleted during rotation";
+                auditTrail.failed(tx, run, now, "The secret was deleted during rotation");
+                return false;
             }
             if (!run.token().equals(secret.get().versionWithStage(Stages.CURRENT).orElse(null))) {
                 reschedule(tx, scope, secret.get(), now, false);
-                return "finishSecret did not move AWSCURRENT to version " + run.token();
+                auditTrail.failed(tx, run, now, "finishSecret did not move AWSCURRENT to version " + run.token());
+                return false;
             }
             SecretRecord rotated = secret.get();
             if (run.token().equals(rotated.versionWithStage(Stages.PENDING).orElse(null))) {
                 rotated = rotated.withStages(Stages.detach(rotated.stages(), Stages.PENDING), now);
             }
             reschedule(tx, scope, rotated, now, true);
-            return null;
+            auditTrail.succeeded(tx, run, now);
+            return true;
         });
-        if (outcome == null) {
+        if (succeeded) {
             replicas.sync(callers.forScope(scope), scope, run.name());
-            report(RotationEvent.Kind.SUCCEEDED, run, Optional.empty());
-        } else if (!outcome.equals("cancelled")) {
-            report(RotationEvent.Kind.FAILED, run, Optional.of(outcome));
         }
     }
 
     private void fail(RotationRun run, String reason) {
         Instant now = clock.instant();
         SecretScope scope = SecretScope.parse(run.scope());
-        boolean closedHere = store.write(tx -> {
-            if (mine(tx, run).isEmpty()) {
-                return false;
+        store.write(tx -> {
+            if (mine(tx, run).isPresent()) {
+                runs.delete(tx, run);
+                runs.records().find(tx, scope, run.name()).filter(s -> s.arn().equals(run.arn()))
+                        .ifPresent(secret -> reschedule(tx, scope, secret, now, false));
+                auditTrail.failed(tx, run, now, reason);
             }
-            runs.delete(tx, run);
-            runs.records().find(tx, scope, run.name()).filter(s -> s.arn().equals(run.arn()))
-                    .ifPresent(secret -> reschedule(tx, scope, secret, now, false));
-            return true;
+            return null;
         });
-        if (closedHere) {
-            report(RotationEvent.Kind.FAILED, run, Optional.of(reason));
-        }
     }
 
     /** Records the outcome on the secret and schedules its next rotation. */
@@ -234,15 +242,6 @@ public final class RotationRunner implements AutoCloseable {
     private Optional<RotationRun> mine(ReadTransaction tx, RotationRun run) {
         return runs.find(tx, SecretScope.parse(run.scope()), run.name())
                 .filter(current -> current.token().equals(run.token()) && owner.equals(current.owner()));
-    }
-
-    private void report(RotationEvent.Kind kind, RotationRun run, Optional<String> reason) {
-        SecretScope scope = SecretScope.parse(run.scope());
-        try {
-            events.record(new RotationEvent(kind, clock.instant(), scope.account(), scope.region(), run.arn(), run.token(), reason));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the {} event of {}", kind.eventName(), run.arn(), e);
-        }
     }
 
     private void loop() {

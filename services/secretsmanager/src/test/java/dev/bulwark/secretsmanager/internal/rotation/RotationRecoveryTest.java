@@ -41,9 +41,10 @@ class RotationRecoveryTest {
         assertThat(kit.secretsManager.runPendingRotations()).isEqualTo(1);
 
         // The secret is not in the RDS format, so the taken-over rotation fails at createSecret; AWSCURRENT stays.
-        assertThat(kit.events).extracting(e -> e.kind().eventName()).containsExactly("RotationFailed");
+        assertThat(kit.auditTrail.eventNames()).as("the run started before the takeover").containsExactly("RotationFailed");
         GetSecretValueResponse current = kit.call(GetSecretValueRequest.builder().secretId("db").build());
         assertThat(current.secretString()).isEqualTo("{}");
-        assertThat(kit.events.getFirst().reason()).hasValueSatisfying(reason -> assertThat(reason).contains("RDS format"));
+        assertThat(kit.auditTrail.events().getFirst().errorMessage())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("RDS format"));
     }
 }
