@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -23,7 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.auth.scheme.SecretsManagerAuthSchemeProvider;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -34,6 +39,9 @@ import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse
  * test is the function. It verifies each request's signature with the key the server keeps for it
  * and carries out the four steps through its own SecretsManagerClient, as a rotation Lambda does.
  * Rotation is asynchronous, as in AWS, so the test waits (boundedly) for its outcome.
+ *
+ * <p>To see a scheduled rotation run after a restart, the server restarts on a clock days ahead,
+ * and the clients sign with that clock too (SigV4 allows only 15 minutes of skew).
  */
 
 class SecretRotationEndToEndTest {
@@ -41,9 +49,14 @@ class SecretRotationEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @TempDir
+    Path dataDir;
+
     private HttpServer function;
+    private Map<String, URI> functions;
     private BulwarkTestServer server;
-    private SecretsManagerClient client;
+    private volatile Clock serverClock = Clock.systemUTC();
+    private volatile SecretsManagerClient client;
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private volatile String failAt = "";
     private volatile boolean signaturesValid = true;
@@ -53,8 +66,8 @@ class SecretRotationEndToEndTest {
         function = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         function.createContext("/", this::handle);
         function.start();
-        server = BulwarkTestServer.startWithRotationFunctions(Map.of(FUNCTION,
-                URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/")));
+        functions = Map.of(FUNCTION, URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/"));
+        server = BulwarkTestServer.startOn(dataDir, serverClock, functions);
         client = server.client(SecretsManagerClient.builder());
     }
 
@@ -108,12 +121,23 @@ class SecretRotationEndToEndTest {
         }
     }
 
+    /** Stops the server and starts it again on the same data folder, on {@code clock}, with clients signing on it. */
+    private void restartOn(Clock clock) {
+        client.close();
+        server.close();
+        serverClock = clock;
+        server = BulwarkTestServer.startOn(dataDir, clock, functions);
+        SecretsManagerAuthSchemeProvider defaults = SecretsManagerAuthSchemeProvider.defaultProvider();
+        client = server.client(SecretsManagerClient.builder().authSchemeProvider(parameters -> defaults.resolveAuthScheme(parameters)
+                .stream().map(option -> option.toBuilder().putSignerProperty(HttpSigner.SIGNING_CLOCK, clock).build()).toList()));
+    }
+
     private boolean verify(String timestamp, String signature, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(server.rotationFunctionKey(FUNCTION), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            boolean fresh = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
+            boolean fresh = Math.abs(serverClock.instant().getEpochSecond() - Long.parseLong(timestamp)) < 300;
             return fresh && ("v1=" + HexFormat.of().formatHex(mac.doFinal(body))).equals(signature);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -163,5 +187,22 @@ class SecretRotationEndToEndTest {
         assertThat(client.getSecretValue(r -> r.secretId("failing")).secretString()).isEqualTo("keep-me");
         assertThat(client.describeSecret(r -> r.secretId("failing")).versionIdsToStages())
                 .containsEntry(rotation.versionId(), List.of("AWSPENDING"));
+    }
+
+    @Test
+    void aScheduledRotationRunsAfterARestart() throws Exception {
+        CreateSecretResponse created = client.createSecret(r -> r.name("scheduled").secretString("before-restart"));
+        client.rotateSecret(r -> r.secretId("scheduled").rotationLambdaARN(FUNCTION).rotateImmediately(false)
+                .rotationRules(rules -> rules.automaticallyAfterDays(1L)));
+        assertThat(steps).as("not due yet").isEmpty();
+
+        restartOn(Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
+
+        await(() -> steps.contains("finishSecret") && client.describeSecret(r -> r.secretId("scheduled")).lastRotatedDate() != null);
+        assertThat(steps).containsExactly("createSecret", "setSecret", "testSecret", "finishSecret");
+        assertThat(signaturesValid).isTrue();
+        assertThat(client.getSecretValue(r -> r.secretId("scheduled")).secretString()).isEqualTo("before-restart-next");
+        assertThat(client.describeSecret(r -> r.secretId("scheduled")).versionIdsToStages())
+                .containsEntry(created.versionId(), List.of("AWSPREVIOUS"));
     }
 }
