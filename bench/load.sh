@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the HTTP load generator (bench/src/main/java/dev/bulwark/bench/LoadGenerator.java):
-# an in-process Bulwark on loopback driven by AWS SDK clients. The first scenario is the
-# baseline the others are compared with. Example:
-#   bench/load.sh --threads 8 --seconds 10 sts-get-caller-identity kms-encrypt kms-decrypt
+# an in-process Bulwark on loopback driven by kept-alive AWS SDK clients, one per thread. The
+# first scenario is the baseline the others are compared with, at each concurrency. Example:
+#   bench/load.sh --threads 1,32 --seconds 10 health-fixed-body kms-encrypt kms-decrypt kms-generate-data-key
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/lib/java.sh"

@@ -10,15 +10,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The HTTP load generator: drives one Bulwark (in this JVM, on a loopback port) with real AWS
- * SDK clients from N threads for a fixed time, per scenario, and prints throughput and latency
- * percentiles. The first scenario given is the baseline; every other is reported as a ratio to
- * it, measured in the same run.
+ * The HTTP load generator: drives one Bulwark (in this JVM, on a loopback port) with real,
+ * SigV4-signed AWS SDK calls from N threads for a fixed time, per scenario, and prints throughput
+ * and latency percentiles. The first scenario given is the baseline; every other is reported as a
+ * ratio to it, measured in the same run at the same concurrency.
  *
- * <p>Usage: {@code bench/load.sh [--threads N] [--seconds S] [--warmup S] scenario...}
- * (scenarios: {@link Scenarios#NAMES}). Bounded in time; stops by itself.
+ * <p>Usage: {@code bench/load.sh [--threads N[,N...]] [--seconds S] [--warmup S] scenario...}
+ * (scenarios: {@link Scenarios#NAMES}; by default the baseline and KMS's three hot operations).
+ * Bounded in time; stops by itself.
+ *
+ * <p>Connections are kept alive: each thread's SDK client uses the JDK's HttpURLConnection, whose
+ * keep-alive cache holds only 5 idle connections per server unless told otherwise; with more
+ * threads than that, most calls would open a new TCP connection and measure the handshake. The
+ * cache is therefore sized for the largest thread count before the first connection is made.
  */
 public final class LoadGenerator {
+    private static final List<String> DEFAULT_SCENARIOS = List.of(Scenarios.BASELINE, "kms-encrypt", "kms-decrypt",
+            "kms-generate-data-key");
 
     /** One measured run of a scenario. */
     record Result(String scenario, long calls, double seconds, long[] latenciesNanos) {
@@ -36,54 +44,59 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        int threads = 8;
+        int[] threadCounts = {8};
         int seconds = 10;
         int warmup = 5;
         List<String> scenarios = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--threads" -> threadCounts = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> scenarios.add(args[i]);
             }
         }
         if (scenarios.isEmpty()) {
-            scenarios = List.of("sts-get-caller-identity", "kms-encrypt", "kms-decrypt");
+            scenarios = DEFAULT_SCENARIOS;
+        }
+        int mostThreads = Arrays.stream(threadCounts).max().orElseThrow();
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, mostThreads * 2)));
         }
         try (BulwarkTestServer server = BulwarkTestServer.start()) {
-            List<Result> results = new ArrayList<>();
+            List<Supplier<Runnable>> prepared = new ArrayList<>();
             for (String name : scenarios) {
-                Supplier<Runnable> calls = Scenarios.prepare(name, server);
-                run(calls, threads, warmup);
-                Measurement measured = run(calls, threads, seconds);
-                results.add(new Result(name, measured.calls(), measured.seconds(), measured.latenciesNanos()));
+                prepared.add(Scenarios.prepare(name, server));
             }
-            print(results, threads, seconds);
+            for (int threads : threadCounts) {
+                List<Result> results = new ArrayList<>();
+                for (int s = 0; s < scenarios.size(); s++) {
+                    run(prepared.get(s), threads, warmup);
+                    Measurement measured = run(prepared.get(s), threads, seconds);
+                    results.add(new Result(scenarios.get(s), measured.calls(), measured.seconds(), measured.latenciesNanos()));
+                }
+                print(results, threads, seconds);
+            }
         }
     }
 
     /** Runs {@code threads} callers for {@code seconds}; returns every call's latency. */
     private static Measurement run(Supplier<Runnable> calls, int threads, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<long[]> perThread = new ArrayList<>();
-        int[] counts = new int[threads];
+        Latencies[] perThread = new Latencies[threads];
         CountDownLatch done = new CountDownLatch(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
-            long[] latencies = new long[1 << 20];
-            perThread.add(latencies);
-            int index = t;
+            Latencies latencies = new Latencies();
+            perThread[t] = latencies;
             Runnable call = calls.get();
             Thread.ofPlatform().name("load-" + t).start(() -> {
                 try {
-                    int n = 0;
-                    while (System.nanoTime() < deadline && n < latencies.length) {
+                    while (System.nanoTime() < deadline) {
                         long before = System.nanoTime();
                         call.run();
-                        latencies[n++] = System.nanoTime() - before;
+                        latencies.add(System.nanoTime() - before);
                     }
-                    counts[index] = n;
                 } finally {
                     done.countDown();
                 }
@@ -91,24 +104,38 @@ public final class LoadGenerator {
         }
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long total = Arrays.stream(counts).sum();
-        long[] all = new long[(int) total];
-        int offset = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(perThread.get(t), 0, all, offset, counts[t]);
-            offset += counts[t];
-        }
-        Arrays.sort(all);
-        return new Measurement(total, elapsed, all);
+        long[] all = Arrays.stream(perThread).flatMapToLong(latencies -> Arrays.stream(latencies.values())).sorted().toArray();
+        return new Measurement(all.length, elapsed, all);
     }
 
     record Measurement(long calls, double seconds, long[] latenciesNanos) {
     }
 
+    /** One thread's latencies, in a growing array: no boxing, no cap on how many calls a run makes. */
+    private static final class Latencies {
+        private long[] values = new long[1 << 12];
+        private int size;
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        long[] values() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
     private static void print(List<Result> results, int threads, int seconds) {
         Result baseline = results.get(0);
-        System.out.printf(Locale.ROOT, "threads: %d, %d s per scenario, %d cores, Java %s%n",
+        System.out.printf(Locale.ROOT, "%nthreads: %d, %d s per scenario, %d cores, Java %s%n",
                 threads, seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        if (results.stream().anyMatch(result -> result.scenario().equals(Scenarios.BASELINE))) {
+            System.out.println(Scenarios.BASELINE + " is GET /_bulwark/health from the JDK HttpClient: unsigned, a fixed body;"
+                    + " every other scenario is a SigV4-signed AWS SDK call.");
+        }
         System.out.println("| Scenario | calls/s | ratio to " + baseline.scenario() + " | p50 ms | p99 ms |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (Result result : results) {

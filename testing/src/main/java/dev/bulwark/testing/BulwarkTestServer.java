@@ -84,6 +84,11 @@ public final class BulwarkTestServer implements AutoCloseable {
         return new BulwarkTestServer(dataDir, false, false, clock, Map.of());
     }
 
+    /** A server on a data folder the test owns, on the test's clock, with HTTP rotation functions registered. */
+    public static BulwarkTestServer startOn(Path dataDir, Clock clock, Map<String, URI> rotationFunctions) {
+        return new BulwarkTestServer(dataDir, false, false, clock, rotationFunctions);
+    }
+
     public URI endpoint() {
         return server.endpoint();
     }

@@ -21,9 +21,9 @@ import javax.crypto.AEADBadTagException;
  * caller, with the same context, so the key policy and grants decide who can read a secret and
  * the audit trail shows the KMS call.
  *
- * <p>KMS's own refusals pass through unchanged when they are about access
- * ({@code AccessDeniedException}); any other KMS failure becomes Secrets Manager's
- * EncryptionFailure or DecryptionFailure carrying KMS's message.
+ * <p>A KMS refusal about access ({@code AccessDeniedException}) becomes what Secrets Manager
+ * answers in AWS, AccessDeniedException "Access to KMS is not allowed"; any other KMS failure
+ * becomes Secrets Manager's EncryptionFailure or DecryptionFailure carrying KMS's message.
  */
 public final class SecretCipher {
     public static final String VIA_SERVICE = "secretsmanager";
@@ -86,6 +86,6 @@ public final class SecretCipher {
     }
 
     private static AwsException accessDeniedOr(AwsException kmsFailure, AwsException otherwise) {
-        return "AccessDeniedException".equals(kmsFailure.code()) ? kmsFailure : otherwise;
+        return "AccessDeniedException".equals(kmsFailure.code()) ? SecretsErrors.kmsAccessDenied() : otherwise;
     }
 }

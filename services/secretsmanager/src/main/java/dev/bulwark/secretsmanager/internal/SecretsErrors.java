@@ -78,6 +78,14 @@ public final class SecretsErrors {
                         + " to the principal secretsmanager.amazonaws.com.");
     }
 
+    /**
+     * What AWS answers when KMS refuses the caller the secret's key: KMS's own reason (who may not do
+     * what on which key) stays in the KMS call's audit record and is not repeated here.
+     */
+    public static AwsException kmsAccessDenied() {
+        return AwsException.badRequest("AccessDeniedException", "Access to KMS is not allowed");
+    }
+
     public static AwsException rotationInProgress() {
         return invalidRequest("A previous rotation isn't complete. That rotation will be reattempted.");
     }
