@@ -44,9 +44,14 @@ public final class BulwarkTestServer implements AutoCloseable {
 
     private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock,
             Map<String, URI> rotationFunctions) {
+        this(dataDir, ownsDataDir, devMode, clock, rotationFunctions, ACCOUNT);
+    }
+
+    private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock,
+            Map<String, URI> rotationFunctions, AccountId account) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, ACCOUNT, devMode, true,
+        ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, account, devMode, true,
                 HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES).withRotationFunctions(rotationFunctions.entrySet().stream()
                         .map(function -> new RotationFunctionOption(function.getKey(), function.getValue())).toList());
         AuditSink keep = auditRecords::add;
@@ -87,6 +92,15 @@ public final class BulwarkTestServer implements AutoCloseable {
     /** A server on a data folder the test owns, on the test's clock, with HTTP rotation functions registered. */
     public static BulwarkTestServer startOn(Path dataDir, Clock clock, Map<String, URI> rotationFunctions) {
         return new BulwarkTestServer(dataDir, false, false, clock, rotationFunctions);
+    }
+
+    /**
+     * A server on a data folder the test owns, started as {@code --account} names another account:
+     * it creates that account's bootstrap administrator, whose credentials stay valid when the
+     * folder is started again for the default account (how a test gets a second account).
+     */
+    public static BulwarkTestServer startOn(Path dataDir, AccountId account) {
+        return new BulwarkTestServer(dataDir, false, false, Clock.systemUTC(), Map.of(), account);
     }
 
     public URI endpoint() {

@@ -3,12 +3,9 @@ package dev.bulwark.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,7 @@ class AwsCliTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(awsCliInstalled(), "the AWS CLI is not installed");
+        assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
         server = BulwarkTestServer.start();
     }
 
@@ -32,7 +29,7 @@ class AwsCliTest {
 
     @Test
     void theCliNeedsNothingButTheFilesTheServerWrites() throws Exception {
-        CliResult result = run(List.of("aws", "--output", "json", "sts", "get-caller-identity"), Map.of(
+        AwsCli.Result result = AwsCli.run(List.of("aws", "--output", "json", "sts", "get-caller-identity"), Map.of(
                 "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(),
                 "AWS_CONFIG_FILE", server.dataDir().resolve("config").toString()));
 
@@ -44,7 +41,7 @@ class AwsCliTest {
     @Test
     void theCliIsRefusedWithAWrongSecret() throws Exception {
         String knownKey = server.resolvedAdminCredentials().accessKeyId();
-        CliResult result = aws(Map.of("AWS_ACCESS_KEY_ID", knownKey, "AWS_SECRET_ACCESS_KEY", "wrong"),
+        AwsCli.Result result = aws(Map.of("AWS_ACCESS_KEY_ID", knownKey, "AWS_SECRET_ACCESS_KEY", "wrong"),
                 "sts", "get-caller-identity");
 
         assertThat(result.exitCode()).isNotZero();
@@ -53,7 +50,7 @@ class AwsCliTest {
 
     @Test
     void theCliIsRefusedWithAnUnknownKey() throws Exception {
-        CliResult result = aws(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "x"),
+        AwsCli.Result result = aws(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "x"),
                 "kms", "list-keys");
 
         assertThat(result.exitCode()).isNotZero();
@@ -65,53 +62,25 @@ class AwsCliTest {
         Map<String, String> files = Map.of(
                 "AWS_SHARED_CREDENTIALS_FILE", server.credentialsFile().toString(),
                 "AWS_CONFIG_FILE", server.dataDir().resolve("config").toString());
-        CliResult put = run(List.of("aws", "--output", "json", "ssm", "put-parameter", "--name", "/cli/param",
+        AwsCli.Result put = AwsCli.run(List.of("aws", "--output", "json", "ssm", "put-parameter", "--name", "/cli/param",
                 "--value", "from the cli", "--type", "String"), files);
         assertThat(put.exitCode()).as(put.stderr()).isZero();
         assertThat(put.stdout()).contains("\"Version\": 1").contains("\"Tier\": \"Standard\"");
 
-        CliResult get = run(List.of("aws", "--output", "json", "ssm", "get-parameter", "--name", "/cli/param"), files);
+        AwsCli.Result get = AwsCli.run(List.of("aws", "--output", "json", "ssm", "get-parameter", "--name", "/cli/param"), files);
         assertThat(get.exitCode()).as(get.stderr()).isZero();
         assertThat(get.stdout()).contains("\"Value\": \"from the cli\"")
                 .contains("\"ARN\": \"arn:aws:ssm:us-east-1:" + BulwarkTestServer.ACCOUNT + ":parameter/cli/param\"");
 
-        CliResult missing = run(List.of("aws", "ssm", "get-parameter", "--name", "/cli/none"), files);
+        AwsCli.Result missing = AwsCli.run(List.of("aws", "ssm", "get-parameter", "--name", "/cli/none"), files);
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("ParameterNotFound");
     }
 
-    record CliResult(int exitCode, String stdout, String stderr) {
-    }
-
-    private static CliResult aws(Map<String, String> env, String... args) throws Exception {
+    private static AwsCli.Result aws(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
                 "--region", "us-east-1", "--output", "json"));
         command.addAll(List.of(args));
-        return run(command, env);
-    }
-
-    private static CliResult run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
-        environment.put("AWS_CONFIG_FILE", "/dev/null");
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        environment.putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 60 s");
-        }
-        return new CliResult(process.exitValue(),
-                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static boolean awsCliInstalled() {
-        try {
-            return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return AwsCli.run(command, env);
     }
 }

@@ -92,14 +92,19 @@ public final class KmsTestKit {
      * with IAM decides them.
      */
     public Caller iamUser(String userName, String... identityPolicies) {
-        String arn = "arn:aws:iam::" + ACCOUNT + ":user/" + userName;
+        return iamUser(ACCOUNT, userName, identityPolicies);
+    }
+
+    /** The same, for a user of another account (cross-account calls). */
+    public Caller iamUser(AccountId account, String userName, String... identityPolicies) {
+        String arn = "arn:aws:iam::" + account + ":user/" + userName;
         String userId = "AIDA" + userName.toUpperCase(Locale.ROOT);
         List<AttachedPolicy> policies = Arrays.stream(identityPolicies)
                 .map(json -> new AttachedPolicy("inline", PolicyDocument.parse(json, PolicyType.IDENTITY)))
                 .toList();
         PolicyAuthorizer evaluating = new PolicyAuthorizer(
                 principal -> new PrincipalPolicies(AwsPrincipal.user(arn, userId), policies, List.of()));
-        return new Caller(new Principal(Principal.Type.IAM_USER, ACCOUNT, arn, userId, "AKIATESTUSER00000000"), REGION,
+        return new Caller(new Principal(Principal.Type.IAM_USER, account, arn, userId, "AKIATESTUSER00000000"), REGION,
                 "request-1", clock.instant(), "127.0.0.1", "test", true, recording(evaluating));
     }
 

@@ -194,10 +194,7 @@ final class KeyCipher {
      */
     private KmsKey keyNamedBy(ReadTransaction tx, Caller caller, Header header, String action) {
         KmsScope scope = new KmsScope(header.account(), caller.region());
-        if (!header.account().equals(caller.account())) {
-            caller.authorize(action, scope.keyArn(header.keyId()));
-        }
-        return records.findKey(tx, scope, header.keyId()).orElseThrow(KmsErrors::invalidCiphertext);
+        return resolver.requireKey(tx, caller, scope, header.keyId(), action, KmsErrors::invalidCiphertext);
     }
 
     private void authorize(ReadTransaction tx, Caller caller, ResolvedKey resolved, String action,

@@ -62,7 +62,7 @@ public final class GrantRetirement {
         }
         transactions.write(tx -> {
             Named named = request.grantToken() != null ? byToken(tx, request.grantToken())
-                    : byId(tx, resolver.resolve(tx, caller, request.keyId(), Accepts.KEYS, "kms:RetireGrant").key(),
+                    : byId(tx, caller, resolver.resolve(tx, caller, request.keyId(), Accepts.KEYS, "kms:RetireGrant").key(),
                             request.grantId());
             authorizeRetirement(caller, named);
             delete(tx, named, request.dryRun());
@@ -100,6 +100,19 @@ public final class GrantRetirement {
         GrantRecord grant = records.findGrant(tx, key.scope(), key.keyId(), grantId)
                 .orElseThrow(() -> KmsErrors.invalidGrantId(grantId));
         return new Named(key, grant);
+    }
+
+    /**
+     * The same for RetireGrant by key and grant id, which is authorized by the grant itself: a
+     * caller of another account naming a grant id the key lacks is refused as for an unknown key,
+     * so it cannot learn that the key exists.
+     */
+    private Named byId(ReadTransaction tx, Caller caller, KmsKey key, String grantId) {
+        if (!key.scope().account().equals(caller.account())
+                && records.findGrant(tx, key.scope(), key.keyId(), grantId).isEmpty()) {
+            KeyResolver.refuseAsUnknown(caller, "kms:RetireGrant", key.scope(), key.keyId());
+        }
+        return byId(tx, key, grantId);
     }
 
     private static void authorizeRetirement(Caller caller, Named named) {
