@@ -44,9 +44,14 @@ public final class BulwarkTestServer implements AutoCloseable {
 
     private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock,
             Map<String, URI> rotationFunctions) {
+        this(dataDir, ownsDataDir, devMode, clock, rotationFunctions, ACCOUNT);
+    }
+
+    private BulwarkTestServer(Path dataDir, boolean ownsDataDir, boolean devMode, Clock clock,
+            Map<String, URI> rotationFunctions, AccountId account) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, ACCOUNT, devMode, true,
+        ServerConfig config = new ServerConfig(dataDir, "127.0.0.1", 0, REGION, account, devMode, true,
                 HttpFrontConfig.DEFAULT_MAX_REQUEST_BYTES).withRotationFunctions(rotationFunctions.entrySet().stream()
                         .map(function -> new RotationFunctionOption(function.getKey(), function.getValue())).toList());
         AuditSink keep = auditRecords::add;
@@ -82,6 +87,16 @@ public final class BulwarkTestServer implements AutoCloseable {
      */
     public static BulwarkTestServer startOn(Path dataDir, Clock clock) {
         return new BulwarkTestServer(dataDir, false, false, clock, Map.of());
+    }
+
+    /**
+     * A server on a data folder the test owns, started as {@code bulwark serve --account ID}
+     * does: it bootstraps that account's administrator (root) if the folder has none and writes
+     * its credentials file. Starting once as another account, then as {@link #ACCOUNT}, gives a
+     * data folder with two accounts and real credentials for both.
+     */
+    public static BulwarkTestServer startOn(Path dataDir, AccountId account) {
+        return new BulwarkTestServer(dataDir, false, false, Clock.systemUTC(), Map.of(), account);
     }
 
     public URI endpoint() {
