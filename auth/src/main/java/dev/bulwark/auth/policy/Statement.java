@@ -80,7 +80,8 @@ public final class Statement {
         return conditions;
     }
 
-    boolean matchesAction(String action) {
+    /** Whether the Action (or NotAction) element covers the action, {@code kms:Decrypt}. */
+    public boolean matchesAction(String action) {
         boolean listed = actionPatterns.stream().anyMatch(pattern -> pattern.matches(action, true));
         return listed != notAction;
     }

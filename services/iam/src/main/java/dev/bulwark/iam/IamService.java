@@ -10,6 +10,7 @@ import dev.bulwark.iam.internal.InlinePolicyOperations;
 import dev.bulwark.iam.internal.ManagedPolicyOperations;
 import dev.bulwark.iam.internal.PolicyAttachmentOperations;
 import dev.bulwark.iam.internal.RoleOperations;
+import dev.bulwark.iam.internal.SimulationOperations;
 import dev.bulwark.iam.internal.TagOperations;
 import dev.bulwark.iam.internal.UserOperations;
 import dev.bulwark.store.Store;
@@ -67,6 +68,8 @@ import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionRequest;
+import software.amazon.awssdk.services.iam.model.SimulateCustomPolicyRequest;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 import software.amazon.awssdk.services.iam.model.TagRoleRequest;
 import software.amazon.awssdk.services.iam.model.TagUserRequest;
 import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
@@ -77,7 +80,7 @@ import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
 
 /**
  * AWS Identity and Access Management: users, access keys, groups, roles, inline and managed
- * policies, tags. The table below lists the operations served, in the order of the IAM API
+ * policies, tags, and the policy simulator. The table below lists the operations served, in the order of the IAM API
  * reference; each family of operations lives in its own class in {@code .internal}.
  *
  * <p>IAM is global: its resources belong to an account, not a region, and its ARNs have no
@@ -96,6 +99,7 @@ public final class IamService implements AwsService {
     private final ManagedPolicyOperations managedPolicies;
     private final PolicyAttachmentOperations attachments;
     private final TagOperations tags;
+    private final SimulationOperations simulations;
 
     public IamService(Store store, Clock clock, SecureRandom random) {
         IamContext iam = new IamContext(store, clock, random);
@@ -107,6 +111,7 @@ public final class IamService implements AwsService {
         this.managedPolicies = new ManagedPolicyOperations(iam);
         this.attachments = new PolicyAttachmentOperations(iam);
         this.tags = new TagOperations(iam);
+        this.simulations = new SimulationOperations(iam);
     }
 
     @Override
@@ -168,6 +173,8 @@ public final class IamService implements AwsService {
                 Operation.write("PutUserPolicy", PutUserPolicyRequest::builder, inlinePolicies::putUserPolicy),
                 Operation.write("RemoveUserFromGroup", RemoveUserFromGroupRequest::builder, groups::removeUserFromGroup),
                 Operation.write("SetDefaultPolicyVersion", SetDefaultPolicyVersionRequest::builder, managedPolicies::setDefaultPolicyVersion),
+                Operation.read("SimulateCustomPolicy", SimulateCustomPolicyRequest::builder, simulations::simulateCustomPolicy),
+                Operation.read("SimulatePrincipalPolicy", SimulatePrincipalPolicyRequest::builder, simulations::simulatePrincipalPolicy),
                 Operation.write("TagRole", TagRoleRequest::builder, tags::tagRole),
                 Operation.write("TagUser", TagUserRequest::builder, tags::tagUser),
                 Operation.write("UntagRole", UntagRoleRequest::builder, tags::untagRole),

@@ -60,12 +60,18 @@ public final class StoredIdentityPolicies implements IdentityPolicySource {
             return new PrincipalPolicies(evaluated, List.of(), List.of());
         }
         UserRecord user = found.get();
+        return new PrincipalPolicies(evaluated.withTags(tagMap(user.tags())), userPolicies(tx, account, user),
+                List.of());
+    }
+
+    /** A user's own policies and its groups'. */
+    static List<AttachedPolicy> userPolicies(ReadTransaction tx, AccountId account, UserRecord user) {
         List<AttachedPolicy> policies = new ArrayList<>(ownPolicies(tx, account, EntityKind.USER, user));
         for (String groupKey : user.groups()) {
             EntityKind.GROUP.find(tx, account, groupKey)
                     .ifPresent(group -> policies.addAll(ownPolicies(tx, account, EntityKind.GROUP, group)));
         }
-        return new PrincipalPolicies(evaluated.withTags(tagMap(user.tags())), policies, List.of());
+        return policies;
     }
 
     private static PrincipalPolicies forRoleSession(ReadTransaction tx, Principal principal) {
@@ -97,7 +103,7 @@ public final class StoredIdentityPolicies implements IdentityPolicySource {
         return new PrincipalPolicies(evaluated, ownPolicies(tx, account, EntityKind.ROLE, role.get()), sessionPolicies);
     }
 
-    private static <T extends PolicyHolder<T>> List<AttachedPolicy> ownPolicies(ReadTransaction tx,
+    static <T extends PolicyHolder<T>> List<AttachedPolicy> ownPolicies(ReadTransaction tx,
             AccountId account, EntityKind<T> kind, T entity) {
         List<AttachedPolicy> policies = new ArrayList<>();
         entity.inlinePolicies().forEach((name, document) ->
@@ -122,7 +128,7 @@ public final class StoredIdentityPolicies implements IdentityPolicySource {
         }
     }
 
-    private static Map<String, String> tagMap(List<TagRecord> tags) {
+    static Map<String, String> tagMap(List<TagRecord> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         tags.forEach(tag -> map.put(tag.key(), tag.value()));
         return map;
