@@ -5,16 +5,17 @@ import dev.bulwark.store.jdbc.JdbcTransactions;
 import dev.bulwark.store.jdbc.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.JDBC;
 
 /**
  * Connections and transactions for one SQLite file.
@@ -32,6 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * right after each commit, which would keep the write lock held between transactions.
  */
 final class SqliteTransactions implements JdbcTransactions {
+    private static final JDBC SQLITE = new JDBC();
     private static final int READERS = 4;
     private static final long CLOSE_WAIT_SECONDS = 10;
 
@@ -160,7 +162,9 @@ final class SqliteTransactions implements JdbcTransactions {
 
     private static Connection connect(String url, List<String> extraPragmas) {
         try {
-            Connection connection = DriverManager.getConnection(url);
+            // The driver directly, not DriverManager: its service scan would load and start every
+            // JDBC driver on the class path (PostgreSQL's among them) at start-up.
+            Connection connection = SQLITE.connect(url, new Properties());
             try {
                 SqliteDialect.CONNECTION_PRAGMAS.forEach(pragma -> execute(connection, pragma));
                 extraPragmas.forEach(pragma -> execute(connection, pragma));
