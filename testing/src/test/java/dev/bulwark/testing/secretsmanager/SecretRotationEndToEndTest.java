@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,10 +26,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.auth.scheme.SecretsManagerAuthSchemeProvider;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -39,6 +44,9 @@ import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse
  * and carries out the four steps through its own SecretsManagerClient, as a rotation Lambda does.
  * Rotation is asynchronous, as in AWS, so the test waits (boundedly) for its outcome. Its progress
  * is in the audit trail, as AWS records it: CloudTrail service events found with LookupEvents.
+ *
+ * <p>To see a scheduled rotation run after a restart, the server restarts on a clock days ahead,
+ * and the clients sign with that clock too (SigV4 allows only 15 minutes of skew).
  */
 
 class SecretRotationEndToEndTest {
@@ -48,7 +56,12 @@ class SecretRotationEndToEndTest {
 
     private HttpServer function;
     private BulwarkTestServer server;
-    private SecretsManagerClient client;
+    @TempDir
+    Path dataDir;
+
+    private Map<String, URI> functions;
+    private volatile Clock serverClock = Clock.systemUTC();
+    private volatile SecretsManagerClient client;
     private CloudTrailClient cloudTrail;
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private volatile String failAt = "";
@@ -59,8 +72,8 @@ class SecretRotationEndToEndTest {
         function = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         function.createContext("/", this::handle);
         function.start();
-        server = BulwarkTestServer.startWithRotationFunctions(Map.of(FUNCTION,
-                URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/")));
+        functions = Map.of(FUNCTION, URI.create("http://127.0.0.1:" + function.getAddress().getPort() + "/"));
+        server = BulwarkTestServer.startOn(dataDir, serverClock, functions);
         client = server.client(SecretsManagerClient.builder());
         cloudTrail = server.client(CloudTrailClient.builder());
     }
@@ -121,11 +134,27 @@ class SecretRotationEndToEndTest {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(server.rotationFunctionKey(FUNCTION), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            boolean fresh = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
+            boolean fresh = Math.abs(serverClock.instant().getEpochSecond() - Long.parseLong(timestamp)) < 300;
             return fresh && ("v1=" + HexFormat.of().formatHex(mac.doFinal(body))).equals(signature);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Stops the server and starts it again on the same data folder, on {@code clock}, with the
+     * Secrets Manager client signing on it (the CloudTrail client is not used after a restart).
+     */
+    private void restartOn(Clock clock) {
+        client.close();
+        cloudTrail.close();
+        server.close();
+        serverClock = clock;
+        server = BulwarkTestServer.startOn(dataDir, clock, functions);
+        SecretsManagerAuthSchemeProvider defaults = SecretsManagerAuthSchemeProvider.defaultProvider();
+        client = server.client(SecretsManagerClient.builder().authSchemeProvider(parameters -> defaults.resolveAuthScheme(parameters)
+                .stream().map(option -> option.toBuilder().putSignerProperty(HttpSigner.SIGNING_CLOCK, clock).build()).toList()));
+        cloudTrail = server.client(CloudTrailClient.builder());
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -206,6 +235,23 @@ class SecretRotationEndToEndTest {
         assertThat(failed.has("errorCode")).isFalse();
         assertThat(failed.toString()).doesNotContain("audited-value-3c9a");
         assertThat(lookUp(LookupAttributeKey.EVENT_NAME, "RotationSucceeded")).isEmpty();
+    }
+
+    @Test
+    void aScheduledRotationRunsAfterARestart() throws Exception {
+        CreateSecretResponse created = client.createSecret(r -> r.name("scheduled").secretString("before-restart"));
+        client.rotateSecret(r -> r.secretId("scheduled").rotationLambdaARN(FUNCTION).rotateImmediately(false)
+                .rotationRules(rules -> rules.automaticallyAfterDays(1L)));
+        assertThat(steps).as("not due yet").isEmpty();
+
+        restartOn(Clock.offset(Clock.systemUTC(), Duration.ofDays(2)));
+
+        await(() -> steps.contains("finishSecret") && client.describeSecret(r -> r.secretId("scheduled")).lastRotatedDate() != null);
+        assertThat(steps).containsExactly("createSecret", "setSecret", "testSecret", "finishSecret");
+        assertThat(signaturesValid).isTrue();
+        assertThat(client.getSecretValue(r -> r.secretId("scheduled")).secretString()).isEqualTo("before-restart-next");
+        assertThat(client.describeSecret(r -> r.secretId("scheduled")).versionIdsToStages())
+                .containsEntry(created.versionId(), List.of("AWSPREVIOUS"));
     }
 
     /** A service event of Secrets Manager about the secret, as AWS records rotation events. */
