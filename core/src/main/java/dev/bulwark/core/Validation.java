@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * Checks request members against the constraints of AWS's service models (length, pattern,
@@ -109,6 +110,78 @@ public final class Validation {
             violation(member, values, "Member must have length greater than or equal to " + min);
         }
         return count(member, values, max);
+    }
+
+    /** A required string member of length {@code min..max}. */
+    public Validation requiredText(String member, String value, int min, int max) {
+        return required(member, value).length(member, value, min, max);
+    }
+
+    /** A string's length, when it is present. */
+    public Validation length(String member, String value, int min, int max) {
+        return string(member, value, min, max, null);
+    }
+
+    /** A blob's length, when it is present; AWS's front end quotes blobs as the Java ByteBuffer it holds. */
+    public Validation length(String member, SdkBytes value, int min, int max) {
+        if (value != null) {
+            int length = value.asByteArrayUnsafe().length;
+            String quoted = "java.nio.HeapByteBuffer[pos=0 lim=" + length + " cap=" + length + "]";
+            if (length < min) {
+                violation(member, quoted, "Member must have length greater than or equal to " + min);
+            }
+            if (length > max) {
+                violation(member, quoted, "Member must have length less than or equal to " + max);
+            }
+        }
+        return this;
+    }
+
+    /** A sensitive blob's length (a plaintext), when it is present; its bytes are never quoted. */
+    public Validation sensitive(String member, SdkBytes value, int min, int max) {
+        return value == null ? this : sensitiveLength(member, value.asByteArrayUnsafe().length, min, max);
+    }
+
+    /** A sensitive string's pattern, when it is present; the value is never quoted. */
+    public Validation sensitivePattern(String member, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            errors.add("Value at '" + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + pattern.pattern());
+        }
+        return this;
+    }
+
+    /** A string's pattern, when it is present. */
+    public Validation pattern(String member, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            violation(member, value, "Member must satisfy regular expression pattern: " + pattern.pattern());
+        }
+        return this;
+    }
+
+    /**
+     * A list whose members must each have length {@code min..max}. AWS reports a list member's
+     * violation once for the whole list, naming every constraint of the member type:
+     * {@code Value '[a, b]' at 'tagKeys' failed to satisfy constraint: Member must satisfy
+     * constraint: [Member must have length less than or equal to 128, Member must have length
+     * greater than or equal to 1]}.
+     */
+    public Validation eachLength(String member, List<String> values, int min, int max) {
+        if (values != null && values.stream().anyMatch(value -> value != null
+                && (value.codePointCount(0, value.length()) < min || value.codePointCount(0, value.length()) > max))) {
+            violation(member, values, "Member must satisfy constraint: [Member must have length less than or equal to " + max
+                    + ", Member must have length greater than or equal to " + min + "]");
+        }
+        return this;
+    }
+
+    /** A list of enum members, reported as {@link #eachLength} reports a list. */
+    public Validation eachOneOf(String member, List<String> values, List<String> allowed) {
+        if (values != null && !allowed.containsAll(values)) {
+            violation(member, values, "Member must satisfy constraint: [Member must satisfy enum value set: ["
+                    + String.join(", ", allowed) + "]]");
+        }
+        return this;
     }
 
     /** Throws AWS's {@code ValidationError} listing every violation found. */

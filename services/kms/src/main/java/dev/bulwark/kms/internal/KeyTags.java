@@ -1,5 +1,6 @@
 package dev.bulwark.kms.internal;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.kms.internal.KeyRecord.KeyTag;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ public final class KeyTags {
         if (tags == null || tags.isEmpty()) {
             return List.of();
         }
-        Constraints constraints = Constraints.check();
+        Validation constraints = Validation.check();
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
             String path = "tags." + (i + 1) + ".member.";
@@ -33,7 +34,7 @@ public final class KeyTags {
                     .required(path + "tagValue", tag.tagValue())
                     .length(path + "tagValue", tag.tagValue(), 0, 256);
         }
-        constraints.validate();
+        constraints.orThrow();
         if (tags.size() > MAX_TAGS) {
             throw KmsErrors.tag("Too many tags");
         }

@@ -25,7 +25,7 @@
  *       {@link dev.bulwark.kms.internal.KeyPolicyValidator} (the policies callers write),
  *       {@link dev.bulwark.kms.internal.KeyTags} (tag rules),
  *       {@link dev.bulwark.kms.internal.AwsManagedKeys} ({@code alias/aws/...}).</li>
- *   <li><b>Answering.</b> {@link dev.bulwark.kms.internal.Constraints} (the model's constraint
+ *   <li><b>Answering.</b> {@link dev.bulwark.kms.internal.Validation} (the model's constraint
  *       messages), {@link dev.bulwark.kms.internal.KmsErrors} (every KMS error),
  *       {@link dev.bulwark.kms.internal.KeyMetadataMapper}, {@link dev.bulwark.kms.internal.Markers},
  *       {@link dev.bulwark.kms.internal.GrantTokens}.</li>
@@ -38,3 +38,5 @@
  * {@link dev.bulwark.kms.KmsService}.
  */
 package dev.bulwark.kms.internal;
+
+import dev.bulwark.core.Validation;

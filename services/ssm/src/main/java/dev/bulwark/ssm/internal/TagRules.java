@@ -1,5 +1,6 @@
 package dev.bulwark.ssm.internal;
 
+import dev.bulwark.core.Validation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class TagRules {
 
     /** Checks the request's tags against the model; {@code member} is the wire path ({@code tags}). */
     public static void check(String member, List<Tag> tags) {
-        Constraints constraints = Constraints.check().size(member, tags, 0, 1000);
+        Validation constraints = Validation.check().count(member, tags, 0, 1000);
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
             String path = member + "." + (i + 1) + ".member";
@@ -29,7 +30,7 @@ public final class TagRules {
                     .requiredText(path + ".value", tag.value(), 0, 256)
                     .pattern(path + ".value", tag.value(), TAG_TEXT);
         }
-        constraints.validate();
+        constraints.orThrow();
         if (tags.stream().anyMatch(tag -> tag.key().startsWith("aws:"))) {
             throw SsmErrors.reservedTagKey();
         }

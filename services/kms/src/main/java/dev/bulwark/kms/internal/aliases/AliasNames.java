@@ -1,8 +1,8 @@
 package dev.bulwark.kms.internal.aliases;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.kms.internal.AwsManagedKeys;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KmsErrors;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public final class AliasNames {
     }
 
     /** The model's constraints; reported with the request's other violations. */
-    public static Constraints constraints(Constraints constraints, String aliasName) {
+    public static Validation constraints(Validation constraints, String aliasName) {
         return constraints.requiredText("aliasName", aliasName, 1, 256).pattern("aliasName", aliasName, PATTERN);
     }
 

@@ -1,11 +1,11 @@
 package dev.bulwark.kms.internal.aliases;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.kms.internal.AliasRecord;
 import dev.bulwark.kms.internal.AwsManagedKeys;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyState;
 import dev.bulwark.kms.internal.KmsConditions;
@@ -67,9 +67,9 @@ public final class Aliases {
     }
 
     public CreateAliasResponse createAlias(Caller caller, CreateAliasRequest request) {
-        AliasNames.constraints(Constraints.check(), request.aliasName())
+        AliasNames.constraints(Validation.check(), request.aliasName())
                 .requiredText("targetKeyId", request.targetKeyId(), 1, 2048)
-                .validate();
+                .orThrow();
         AliasNames.requireCustomerAlias(request.aliasName());
         KmsScope scope = KmsScope.of(caller);
         String aliasArn = scope.aliasArn(request.aliasName());
@@ -87,9 +87,9 @@ public final class Aliases {
     }
 
     public UpdateAliasResponse updateAlias(Caller caller, UpdateAliasRequest request) {
-        AliasNames.constraints(Constraints.check(), request.aliasName())
+        AliasNames.constraints(Validation.check(), request.aliasName())
                 .requiredText("targetKeyId", request.targetKeyId(), 1, 2048)
-                .validate();
+                .orThrow();
         AliasNames.requireCustomerAlias(request.aliasName());
         KmsScope scope = KmsScope.of(caller);
         caller.authorize("kms:UpdateAlias", scope.aliasArn(request.aliasName()));
@@ -109,7 +109,7 @@ public final class Aliases {
     }
 
     public DeleteAliasResponse deleteAlias(Caller caller, DeleteAliasRequest request) {
-        AliasNames.constraints(Constraints.check(), request.aliasName()).validate();
+        AliasNames.constraints(Validation.check(), request.aliasName()).orThrow();
         AliasNames.requireCustomerAlias(request.aliasName());
         KmsScope scope = KmsScope.of(caller);
         caller.authorize("kms:DeleteAlias", scope.aliasArn(request.aliasName()));
@@ -125,11 +125,11 @@ public final class Aliases {
     }
 
     public ListAliasesResponse listAliases(Caller caller, ListAliasesRequest request) {
-        Constraints.check()
+        Validation.check()
                 .length("keyId", request.keyId(), 1, 2048)
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         String after = Markers.decode(request.marker());
         int limit = Math.min(request.limit() == null ? DEFAULT_LIST_LIMIT : request.limit(), MAX_LIST_LIMIT);
         KmsScope scope = KmsScope.of(caller);

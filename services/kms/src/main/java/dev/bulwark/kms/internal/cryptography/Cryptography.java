@@ -1,10 +1,10 @@
 package dev.bulwark.kms.internal.cryptography;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsCore;
@@ -46,13 +46,13 @@ public final class Cryptography {
     }
 
     public EncryptResponse encrypt(Caller caller, EncryptRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("plaintext", request.plaintext())
-                .sensitiveLength("plaintext", request.plaintext(), 1, MAX_PLAINTEXT)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .sensitive("plaintext", request.plaintext(), 1, MAX_PLAINTEXT)
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
-                .validate();
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         EncryptionAlgorithm algorithm = algorithm(request.encryptionAlgorithmAsString());
         Map<String, String> context = context(request.hasEncryptionContext(), request.encryptionContext());
@@ -76,13 +76,13 @@ public final class Cryptography {
     }
 
     public DecryptResponse decrypt(Caller caller, DecryptRequest request) {
-        Constraints.check()
+        Validation.check()
                 .required("ciphertextBlob", request.ciphertextBlob())
                 .length("ciphertextBlob", request.ciphertextBlob(), 1, MAX_CIPHERTEXT)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .length("keyId", request.keyId(), 1, 2048)
                 .oneOf("encryptionAlgorithm", request.encryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
-                .validate();
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         refuseRecipient(request.recipient());
         EncryptionAlgorithm algorithm = algorithm(request.encryptionAlgorithmAsString());
@@ -103,15 +103,15 @@ public final class Cryptography {
     }
 
     public ReEncryptResponse reEncrypt(Caller caller, ReEncryptRequest request) {
-        Constraints.check()
+        Validation.check()
                 .required("ciphertextBlob", request.ciphertextBlob())
                 .length("ciphertextBlob", request.ciphertextBlob(), 1, MAX_CIPHERTEXT)
                 .length("sourceKeyId", request.sourceKeyId(), 1, 2048)
                 .requiredText("destinationKeyId", request.destinationKeyId(), 1, 2048)
                 .oneOf("sourceEncryptionAlgorithm", request.sourceEncryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
                 .oneOf("destinationEncryptionAlgorithm", request.destinationEncryptionAlgorithmAsString(), ENCRYPTION_ALGORITHMS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         EncryptionAlgorithm sourceAlgorithm = algorithm(request.sourceEncryptionAlgorithmAsString());
         EncryptionAlgorithm destinationAlgorithm = algorithm(request.destinationEncryptionAlgorithmAsString());

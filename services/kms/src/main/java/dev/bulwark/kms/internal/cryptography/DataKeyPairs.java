@@ -1,12 +1,12 @@
 package dev.bulwark.kms.internal.cryptography;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.kms.AsymmetricKeyPair;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.crypto.kms.KeyGenerator;
 import dev.bulwark.crypto.kms.KeySpec;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsConditions;
 import dev.bulwark.kms.internal.KmsCore;
@@ -55,12 +55,12 @@ public final class DataKeyPairs {
     }
 
     public GenerateDataKeyPairResponse generateDataKeyPair(Caller caller, GenerateDataKeyPairRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("keyPairSpec", request.keyPairSpecAsString())
                 .oneOf("keyPairSpec", request.keyPairSpecAsString(), KEY_PAIR_SPECS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         Cryptography.refuseRecipient(request.recipient());
         DataKeyPair dataKeyPair = generate(caller, request.keyId(), "kms:GenerateDataKeyPair", "GenerateDataKeyPair",
                 request.keyPairSpecAsString(), Cryptography.context(request.hasEncryptionContext(), request.encryptionContext()),
@@ -82,12 +82,12 @@ public final class DataKeyPairs {
 
     public GenerateDataKeyPairWithoutPlaintextResponse generateDataKeyPairWithoutPlaintext(Caller caller,
             GenerateDataKeyPairWithoutPlaintextRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("keyPairSpec", request.keyPairSpecAsString())
                 .oneOf("keyPairSpec", request.keyPairSpecAsString(), KEY_PAIR_SPECS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         DataKeyPair dataKeyPair = generate(caller, request.keyId(), "kms:GenerateDataKeyPairWithoutPlaintext",
                 "GenerateDataKeyPairWithoutPlaintext", request.keyPairSpecAsString(),
                 Cryptography.context(request.hasEncryptionContext(), request.encryptionContext()), request.dryRun());

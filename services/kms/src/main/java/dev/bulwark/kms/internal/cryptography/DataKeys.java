@@ -1,11 +1,11 @@
 package dev.bulwark.kms.internal.cryptography;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsConditions;
@@ -47,12 +47,12 @@ public final class DataKeys {
     }
 
     public GenerateDataKeyResponse generateDataKey(Caller caller, GenerateDataKeyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .range("numberOfBytes", request.numberOfBytes(), 1, MAX_BYTES)
                 .oneOf("keySpec", request.keySpecAsString(), DATA_KEY_SPECS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         Cryptography.refuseRecipient(request.recipient());
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
@@ -69,12 +69,12 @@ public final class DataKeys {
 
     public GenerateDataKeyWithoutPlaintextResponse generateDataKeyWithoutPlaintext(Caller caller,
             GenerateDataKeyWithoutPlaintextRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .oneOf("keySpec", request.keySpecAsString(), DATA_KEY_SPECS)
                 .range("numberOfBytes", request.numberOfBytes(), 1, MAX_BYTES)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         int length = dataKeyLength(request.keySpecAsString(), request.numberOfBytes());
         DataKey dataKey = generate(caller, request.keyId(), "kms:GenerateDataKeyWithoutPlaintext",
@@ -92,10 +92,10 @@ public final class DataKeys {
         if (request.numberOfBytes() == null) {
             throw CommonErrors.validation("NumberOfBytes is required.");
         }
-        Constraints.check()
+        Validation.check()
                 .range("numberOfBytes", request.numberOfBytes(), 1, MAX_BYTES)
                 .length("customKeyStoreId", request.customKeyStoreId(), 1, 64)
-                .validate();
+                .orThrow();
         Cryptography.refuseRecipient(request.recipient());
         if (request.customKeyStoreId() != null) {
             throw KmsErrors.customKeyStoreNotFound();

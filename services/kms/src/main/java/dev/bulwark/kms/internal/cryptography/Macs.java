@@ -1,10 +1,10 @@
 package dev.bulwark.kms.internal.cryptography;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.Hmac;
 import dev.bulwark.crypto.kms.KeyUsage;
 import dev.bulwark.crypto.kms.MacAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KmsCore;
@@ -45,14 +45,14 @@ public final class Macs {
     }
 
     public GenerateMacResponse generateMac(Caller caller, GenerateMacRequest request) {
-        Constraints.check()
+        Validation.check()
                 .required("message", request.message())
-                .sensitiveLength("message", request.message(), 1, MAX_MESSAGE)
+                .sensitive("message", request.message(), 1, MAX_MESSAGE)
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("macAlgorithm", request.macAlgorithmAsString())
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MAC_ALGORITHMS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         MacKey macKey = macKey(caller, request.keyId(), "kms:GenerateMac", "GenerateMac", request.macAlgorithmAsString(),
                 request.dryRun());
         byte[] mac = Hmac.compute(macKey.key().spec(), macKey.material().secret(), macKey.algorithm(),
@@ -65,16 +65,16 @@ public final class Macs {
     }
 
     public VerifyMacResponse verifyMac(Caller caller, VerifyMacRequest request) {
-        Constraints.check()
+        Validation.check()
                 .required("message", request.message())
-                .sensitiveLength("message", request.message(), 1, MAX_MESSAGE)
+                .sensitive("message", request.message(), 1, MAX_MESSAGE)
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("macAlgorithm", request.macAlgorithmAsString())
                 .oneOf("macAlgorithm", request.macAlgorithmAsString(), MAC_ALGORITHMS)
                 .required("mac", request.mac())
                 .length("mac", request.mac(), 1, MAX_MAC)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         MacKey macKey = macKey(caller, request.keyId(), "kms:VerifyMac", "VerifyMac", request.macAlgorithmAsString(),
                 request.dryRun());
         if (!Hmac.verify(macKey.key().spec(), macKey.material().secret(), macKey.algorithm(),

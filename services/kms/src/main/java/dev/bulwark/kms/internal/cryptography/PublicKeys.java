@@ -1,10 +1,10 @@
 package dev.bulwark.kms.internal.cryptography;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.EncryptionAlgorithm;
 import dev.bulwark.crypto.kms.KeyAgreementAlgorithm;
 import dev.bulwark.crypto.kms.SigningAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
@@ -40,10 +40,10 @@ public final class PublicKeys {
     }
 
     public GetPublicKeyResponse getPublicKey(Caller caller, GetPublicKeyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         return transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:GetPublicKey", UnaryOperator.identity()).key();

@@ -1,6 +1,7 @@
 package dev.bulwark.kms.internal.cryptography;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InsecureSecretAccess;
 import dev.bulwark.crypto.InvalidInputException;
@@ -8,7 +9,6 @@ import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.Ecdh;
 import dev.bulwark.crypto.kms.KeyAgreementAlgorithm;
 import dev.bulwark.crypto.kms.KeyUsage;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KmsCore;
@@ -42,14 +42,14 @@ public final class SharedSecrets {
     }
 
     public DeriveSharedSecretResponse deriveSharedSecret(Caller caller, DeriveSharedSecretRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("keyAgreementAlgorithm", request.keyAgreementAlgorithmAsString())
                 .oneOf("keyAgreementAlgorithm", request.keyAgreementAlgorithmAsString(), KEY_AGREEMENT_ALGORITHMS)
                 .required("publicKey", request.publicKey())
                 .length("publicKey", request.publicKey(), 1, MAX_PUBLIC_KEY)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         Cryptography.refuseRecipient(request.recipient());
         KeyAgreementAlgorithm algorithm = KeyAgreementAlgorithm.fromWireName(request.keyAgreementAlgorithmAsString()).orElseThrow();
         Agreement agreement = transactions.read(tx -> {

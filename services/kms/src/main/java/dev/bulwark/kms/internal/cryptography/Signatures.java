@@ -1,13 +1,13 @@
 package dev.bulwark.kms.internal.cryptography;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.InvalidInputException;
 import dev.bulwark.crypto.kms.KeyUsage;
 import dev.bulwark.crypto.kms.MessageType;
 import dev.bulwark.crypto.kms.Signer;
 import dev.bulwark.crypto.kms.SigningAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KmsConditions;
@@ -63,15 +63,15 @@ public final class Signatures {
     }
 
     public SignResponse sign(Caller caller, SignRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("message", request.message())
-                .sensitiveLength("message", request.message(), 1, MAX_MESSAGE)
+                .sensitive("message", request.message(), 1, MAX_MESSAGE)
                 .oneOf("messageType", request.messageTypeAsString(), MESSAGE_TYPES)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
                 .required("signingAlgorithm", request.signingAlgorithmAsString())
                 .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SIGNING_ALGORITHMS)
-                .validate();
+                .orThrow();
         byte[] message = request.message().asByteArrayUnsafe();
         Signing signing = transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:Sign", conditions(request.signingAlgorithmAsString(),
@@ -92,17 +92,17 @@ public final class Signatures {
     }
 
     public VerifyResponse verify(Caller caller, VerifyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("message", request.message())
-                .sensitiveLength("message", request.message(), 1, MAX_MESSAGE)
+                .sensitive("message", request.message(), 1, MAX_MESSAGE)
                 .oneOf("messageType", request.messageTypeAsString(), MESSAGE_TYPES)
                 .required("signature", request.signature())
                 .length("signature", request.signature(), 1, MAX_SIGNATURE)
                 .required("signingAlgorithm", request.signingAlgorithmAsString())
                 .oneOf("signingAlgorithm", request.signingAlgorithmAsString(), SIGNING_ALGORITHMS)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         byte[] message = request.message().asByteArrayUnsafe();
         Signing signing = transactions.read(tx -> {
             KmsKey key = access.forUse(tx, caller, request.keyId(), "kms:Verify", conditions(request.signingAlgorithmAsString(),

@@ -1,8 +1,8 @@
 package dev.bulwark.kms.internal.customkeystores;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KmsConditions;
 import dev.bulwark.kms.internal.KmsErrors;
 import dev.bulwark.kms.internal.Markers;
@@ -57,17 +57,17 @@ public final class CustomKeyStores {
     private static final Pattern RAW_SECRET = Pattern.compile("^[a-zA-Z0-9\\/+=]+$");
 
     public CreateCustomKeyStoreResponse createCustomKeyStore(Caller caller, CreateCustomKeyStoreRequest request) {
-        Constraints check = Constraints.check()
+        Validation check = Validation.check()
                 .requiredText("customKeyStoreName", request.customKeyStoreName(), 1, 256)
                 .length("cloudHsmClusterId", request.cloudHsmClusterId(), 19, 24)
                 .pattern("cloudHsmClusterId", request.cloudHsmClusterId(), CLUSTER_ID)
                 .length("trustAnchorCertificate", request.trustAnchorCertificate(), 1, 5000)
-                .sensitiveLength("keyStorePassword", request.keyStorePassword(), 7, 32)
+                .sensitive("keyStorePassword", request.keyStorePassword(), 7, 32)
                 .oneOf("customKeyStoreType", request.customKeyStoreTypeAsString(), STORE_TYPES);
         proxySettings(check, request.xksProxyUriEndpoint(), request.xksProxyUriPath(), request.xksProxyVpcEndpointServiceName(),
                 request.xksProxyVpcEndpointServiceOwner(), request.xksProxyAuthenticationCredential(),
                 request.xksProxyConnectivityAsString());
-        check.validate();
+        check.orThrow();
         caller.authorize("kms:CreateCustomKeyStore", "*", KmsConditions.of(caller).toMap());
         if ("EXTERNAL_KEY_STORE".equals(request.customKeyStoreTypeAsString())) {
             throw externalKeyStoreUnavailable(request);
@@ -87,12 +87,12 @@ public final class CustomKeyStores {
     }
 
     public DescribeCustomKeyStoresResponse describeCustomKeyStores(Caller caller, DescribeCustomKeyStoresRequest request) {
-        Constraints.check()
+        Validation.check()
                 .length("customKeyStoreId", request.customKeyStoreId(), 1, 64)
                 .length("customKeyStoreName", request.customKeyStoreName(), 1, 256)
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         Markers.decode(request.marker());
         caller.authorize("kms:DescribeCustomKeyStores", "*", KmsConditions.of(caller).toMap());
         if (request.customKeyStoreId() != null && request.customKeyStoreName() != null) {
@@ -109,28 +109,28 @@ public final class CustomKeyStores {
     }
 
     public UpdateCustomKeyStoreResponse updateCustomKeyStore(Caller caller, UpdateCustomKeyStoreRequest request) {
-        Constraints check = Constraints.check()
+        Validation check = Validation.check()
                 .requiredText("customKeyStoreId", request.customKeyStoreId(), 1, 64)
                 .length("newCustomKeyStoreName", request.newCustomKeyStoreName(), 1, 256)
-                .sensitiveLength("keyStorePassword", request.keyStorePassword(), 7, 32)
+                .sensitive("keyStorePassword", request.keyStorePassword(), 7, 32)
                 .length("cloudHsmClusterId", request.cloudHsmClusterId(), 19, 24)
                 .pattern("cloudHsmClusterId", request.cloudHsmClusterId(), CLUSTER_ID);
         proxySettings(check, request.xksProxyUriEndpoint(), request.xksProxyUriPath(), request.xksProxyVpcEndpointServiceName(),
                 request.xksProxyVpcEndpointServiceOwner(), request.xksProxyAuthenticationCredential(),
                 request.xksProxyConnectivityAsString());
-        check.validate();
+        check.orThrow();
         caller.authorize("kms:UpdateCustomKeyStore", "*", KmsConditions.of(caller).toMap());
         throw KmsErrors.customKeyStoreNotFound();
     }
 
     /** Connect, Disconnect and Delete: the store they name cannot exist. */
     private static RuntimeException notFound(Caller caller, String action, String customKeyStoreId) {
-        Constraints.check().requiredText("customKeyStoreId", customKeyStoreId, 1, 64).validate();
+        Validation.check().requiredText("customKeyStoreId", customKeyStoreId, 1, 64).orThrow();
         caller.authorize(action, "*", KmsConditions.of(caller).toMap());
         return KmsErrors.customKeyStoreNotFound();
     }
 
-    private static void proxySettings(Constraints check, String uriEndpoint, String uriPath, String vpcEndpointServiceName,
+    private static void proxySettings(Validation check, String uriEndpoint, String uriPath, String vpcEndpointServiceName,
             String vpcEndpointServiceOwner, XksProxyAuthenticationCredentialType credential, String connectivity) {
         check.length("xksProxyUriEndpoint", uriEndpoint, 10, 128)
                 .pattern("xksProxyUriEndpoint", uriEndpoint, PROXY_URI_ENDPOINT)
@@ -143,10 +143,10 @@ public final class CustomKeyStores {
                 .oneOf("xksProxyConnectivity", connectivity, CONNECTIVITY);
         if (credential != null) {
             check.required("xksProxyAuthenticationCredential.accessKeyId", credential.accessKeyId())
-                    .sensitiveLength("xksProxyAuthenticationCredential.accessKeyId", credential.accessKeyId(), 20, 30)
+                    .sensitive("xksProxyAuthenticationCredential.accessKeyId", credential.accessKeyId(), 20, 30)
                     .sensitivePattern("xksProxyAuthenticationCredential.accessKeyId", credential.accessKeyId(), ACCESS_KEY_ID)
                     .required("xksProxyAuthenticationCredential.rawSecretAccessKey", credential.rawSecretAccessKey())
-                    .sensitiveLength("xksProxyAuthenticationCredential.rawSecretAccessKey", credential.rawSecretAccessKey(), 43, 64)
+                    .sensitive("xksProxyAuthenticationCredential.rawSecretAccessKey", credential.rawSecretAccessKey(), 43, 64)
                     .sensitivePattern("xksProxyAuthenticationCredential.rawSecretAccessKey", credential.rawSecretAccessKey(), RAW_SECRET);
         }
     }

@@ -1,8 +1,8 @@
 package dev.bulwark.kms.internal.grants;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantRecord;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
@@ -97,7 +97,7 @@ public final class GrantCreation {
     public CreateGrantResponse createGrant(Caller caller, CreateGrantRequest request) {
         List<String> operations = request.hasOperations() ? request.operationsAsStrings() : null;
         List<String> grantTokens = request.hasGrantTokens() ? request.grantTokens() : null;
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .requiredText("granteePrincipal", request.granteePrincipal(), 1, 256)
                 .pattern("granteePrincipal", request.granteePrincipal(), PRINCIPAL_ID)
@@ -105,11 +105,11 @@ public final class GrantCreation {
                 .pattern("retiringPrincipal", request.retiringPrincipal(), PRINCIPAL_ID)
                 .required("operations", operations)
                 .eachOneOf("operations", operations, GrantOperations.NAMES)
-                .size("grantTokens", grantTokens, 0, GrantTokens.MAX_TOKENS)
+                .count("grantTokens", grantTokens, 0, GrantTokens.MAX_TOKENS)
                 .eachLength("grantTokens", grantTokens, 1, 8192)
                 .length("name", request.name(), 1, 256)
                 .pattern("name", request.name(), GRANT_NAME)
-                .validate();
+                .orThrow();
         GrantTokens.check(grantTokens);
         Requested requested = requested(request, operations);
 

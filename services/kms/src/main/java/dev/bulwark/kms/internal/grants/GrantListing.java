@@ -1,7 +1,7 @@
 package dev.bulwark.kms.internal.grants;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantRecord;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KmsConditions;
@@ -51,14 +51,14 @@ public final class GrantListing {
     }
 
     public ListGrantsResponse listGrants(Caller caller, ListGrantsRequest request) {
-        Constraints.check()
+        Validation.check()
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .length("grantId", request.grantId(), 1, 128)
                 .length("granteePrincipal", request.granteePrincipal(), 1, 256)
                 .pattern("granteePrincipal", request.granteePrincipal(), GrantCreation.PRINCIPAL_ID)
-                .validate();
+                .orThrow();
         String afterGrantId = Markers.decode(request.marker());
         int limit = limit(request.limit());
         Listed listed = transactions.read(tx -> {
@@ -84,12 +84,12 @@ public final class GrantListing {
     }
 
     public ListRetirableGrantsResponse listRetirableGrants(Caller caller, ListRetirableGrantsRequest request) {
-        Constraints.check()
+        Validation.check()
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
                 .requiredText("retiringPrincipal", request.retiringPrincipal(), 1, 256)
                 .pattern("retiringPrincipal", request.retiringPrincipal(), GrantCreation.PRINCIPAL_ID)
-                .validate();
+                .orThrow();
         String afterId = Markers.decode(request.marker());
         int limit = limit(request.limit());
         caller.authorize("kms:ListRetirableGrants", request.retiringPrincipal(), KmsConditions.of(caller).toMap());

@@ -1,8 +1,8 @@
 package dev.bulwark.kms.internal.grants;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantPrincipals;
 import dev.bulwark.kms.internal.GrantRecord;
 import dev.bulwark.kms.internal.GrantTokens;
@@ -52,11 +52,11 @@ public final class GrantRetirement {
     }
 
     public RetireGrantResponse retireGrant(Caller caller, RetireGrantRequest request) {
-        Constraints.check()
+        Validation.check()
                 .length("grantToken", request.grantToken(), 1, 8192)
                 .length("keyId", request.keyId(), 1, 2048)
                 .length("grantId", request.grantId(), 1, 128)
-                .validate();
+                .orThrow();
         if (request.grantToken() == null && (request.keyId() == null || request.grantId() == null)) {
             throw CommonErrors.validation("Grant token OR (grant ID, key ID) must be specified");
         }
@@ -72,10 +72,10 @@ public final class GrantRetirement {
     }
 
     public RevokeGrantResponse revokeGrant(Caller caller, RevokeGrantRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .requiredText("grantId", request.grantId(), 1, 128)
-                .validate();
+                .orThrow();
         transactions.write(tx -> {
             KmsKey key = access.byKeyId(tx, caller, request.keyId(), "kms:RevokeGrant",
                     conditions -> conditions.put("kms:GrantIsForAWSResource", "false"));

@@ -1,6 +1,7 @@
 package dev.bulwark.kms.internal.imports;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.DecryptionFailedException;
 import dev.bulwark.crypto.SecretBytes;
@@ -9,7 +10,6 @@ import dev.bulwark.crypto.kms.ImportUnwrapper;
 import dev.bulwark.crypto.kms.KeyGenerator;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.crypto.kms.WrappingAlgorithm;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.ExpirationModel;
 import dev.bulwark.kms.internal.ImportedMaterialExpiry;
 import dev.bulwark.kms.internal.KeyAccess;
@@ -113,13 +113,13 @@ public final class KeyMaterialImport {
     }
 
     public GetParametersForImportResponse getParametersForImport(Caller caller, GetParametersForImportRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("wrappingAlgorithm", request.wrappingAlgorithmAsString())
                 .oneOf("wrappingAlgorithm", request.wrappingAlgorithmAsString(), WRAPPING_ALGORITHMS)
                 .required("wrappingKeySpec", request.wrappingKeySpecAsString())
                 .oneOf("wrappingKeySpec", request.wrappingKeySpecAsString(), WRAPPING_KEY_SPECS)
-                .validate();
+                .orThrow();
         WrappingAlgorithm algorithm = WrappingAlgorithm.fromWireName(request.wrappingAlgorithmAsString())
                 .orElseThrow(() -> KmsErrors.unsupportedOperation("The RSAES_PKCS1_V1_5 wrapping algorithm is no longer supported."));
         KeySpec wrappingSpec = KeySpec.fromWireName(request.wrappingKeySpecAsString()).orElseThrow();
@@ -151,7 +151,7 @@ public final class KeyMaterialImport {
     }
 
     public ImportKeyMaterialResponse importKeyMaterial(Caller caller, ImportKeyMaterialRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("importToken", request.importToken())
                 .length("importToken", request.importToken(), 1, 6144)
@@ -163,7 +163,7 @@ public final class KeyMaterialImport {
                 .pattern("keyMaterialDescription", request.keyMaterialDescription(), MATERIAL_DESCRIPTION)
                 .length("keyMaterialId", request.keyMaterialId(), 64, 64)
                 .pattern("keyMaterialId", request.keyMaterialId(), MATERIAL_ID)
-                .validate();
+                .orThrow();
         Instant now = clock.instant();
         ExpirationModel model = request.expirationModelAsString() == null
                 ? ExpirationModel.KEY_MATERIAL_EXPIRES : ExpirationModel.valueOf(request.expirationModelAsString());
@@ -200,11 +200,11 @@ public final class KeyMaterialImport {
      * pending deletion) until the same material is imported again.
      */
     public DeleteImportedKeyMaterialResponse deleteImportedKeyMaterial(Caller caller, DeleteImportedKeyMaterialRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .length("keyMaterialId", request.keyMaterialId(), 64, 64)
                 .pattern("keyMaterialId", request.keyMaterialId(), MATERIAL_ID)
-                .validate();
+                .orThrow();
         MaterialForKey deleted = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:DeleteImportedKeyMaterial");
             requireExternal(key);

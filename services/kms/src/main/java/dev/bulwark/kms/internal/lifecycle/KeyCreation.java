@@ -1,10 +1,10 @@
 package dev.bulwark.kms.internal.lifecycle;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.crypto.kms.KeyUsage;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyManager;
 import dev.bulwark.kms.internal.KeyMaterial;
 import dev.bulwark.kms.internal.KeyMaterials;
@@ -64,7 +64,7 @@ public final class KeyCreation {
     }
 
     public CreateKeyResponse createKey(Caller caller, CreateKeyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .length("policy", request.policy(), 1, KeyPolicyValidator.MAX_POLICY_LENGTH)
                 .pattern("policy", request.policy(), KeyPolicyValidator.POLICY_CHARACTERS)
                 .length("description", request.description(), 0, 8192)
@@ -74,7 +74,7 @@ public final class KeyCreation {
                 .oneOf("origin", request.originAsString(), ORIGINS)
                 .length("customKeyStoreId", request.customKeyStoreId(), 1, 64)
                 .length("xksKeyId", request.xksKeyId(), 1, 128)
-                .validate();
+                .orThrow();
         List<KeyTag> tags = KeyTags.validate(request.hasTags() ? request.tags() : null);
         KeySpec spec = keySpec(request);
         KeyUsage usage = keyUsage(request, spec);

@@ -1,9 +1,9 @@
 package dev.bulwark.kms.internal.lifecycle;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobScheduler;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyState;
 import dev.bulwark.kms.internal.KmsCore;
@@ -59,10 +59,10 @@ public final class KeyDeletion {
     }
 
     public ScheduleKeyDeletionResponse scheduleKeyDeletion(Caller caller, ScheduleKeyDeletionRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .range("pendingWindowInDays", request.pendingWindowInDays(), 1, 365)
-                .validate();
+                .orThrow();
         int days = request.pendingWindowInDays() == null ? DEFAULT_WINDOW_DAYS : request.pendingWindowInDays();
         if (days < 7 || days > 30) {
             throw CommonErrors.validation("PendingWindowInDays must be between 7 and 30, inclusive.");
@@ -91,7 +91,7 @@ public final class KeyDeletion {
     }
 
     public CancelKeyDeletionResponse cancelKeyDeletion(Caller caller, CancelKeyDeletionRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         KmsKey cancelled = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:CancelKeyDeletion");
             if (key.state() != KeyState.PendingDeletion && key.state() != KeyState.PendingReplicaDeletion) {

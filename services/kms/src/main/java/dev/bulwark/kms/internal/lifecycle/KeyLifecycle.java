@@ -1,7 +1,7 @@
 package dev.bulwark.kms.internal.lifecycle;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.GrantTokens;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
@@ -53,10 +53,10 @@ public final class KeyLifecycle {
     }
 
     public DescribeKeyResponse describeKey(Caller caller, DescribeKeyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
-                .size("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
-                .validate();
+                .count("grantTokens", request.hasGrantTokens() ? request.grantTokens() : null, 0, 10)
+                .orThrow();
         GrantTokens.check(request.hasGrantTokens() ? request.grantTokens() : null);
         return transactions.read(tx -> {
             ResolvedKey resolved = access.forUse(tx, caller, request.keyId(), "kms:DescribeKey", UnaryOperator.identity());
@@ -66,10 +66,10 @@ public final class KeyLifecycle {
 
     /** Keys of the caller's account and region in id order, including AWS managed keys and keys pending deletion. */
     public ListKeysResponse listKeys(Caller caller, ListKeysRequest request) {
-        Constraints.check()
+        Validation.check()
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         String after = Markers.decode(request.marker());
         int limit = request.limit() == null ? DEFAULT_LIST_LIMIT : request.limit();
         caller.authorize("kms:ListKeys", "*", KmsConditions.of(caller).toMap());
@@ -82,24 +82,24 @@ public final class KeyLifecycle {
     }
 
     public UpdateKeyDescriptionResponse updateKeyDescription(Caller caller, UpdateKeyDescriptionRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("description", request.description())
                 .length("description", request.description(), 0, 8192)
-                .validate();
+                .orThrow();
         change(caller, request.keyId(), "kms:UpdateKeyDescription", DESCRIBABLE_CHANGES,
                 key -> key.with(key.record().withDescription(request.description())));
         return UpdateKeyDescriptionResponse.builder().build();
     }
 
     public EnableKeyResponse enableKey(Caller caller, EnableKeyRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         change(caller, request.keyId(), "kms:EnableKey", TOGGLEABLE, key -> key.with(key.record().withState(KeyState.Enabled)));
         return EnableKeyResponse.builder().build();
     }
 
     public DisableKeyResponse disableKey(Caller caller, DisableKeyRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         change(caller, request.keyId(), "kms:DisableKey", TOGGLEABLE, key -> key.with(key.record().withState(KeyState.Disabled)));
         return DisableKeyResponse.builder().build();
     }

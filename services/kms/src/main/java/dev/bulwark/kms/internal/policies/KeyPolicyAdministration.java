@@ -1,7 +1,7 @@
 package dev.bulwark.kms.internal.policies;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyPolicyValidator;
 import dev.bulwark.kms.internal.KmsConditions;
@@ -43,11 +43,11 @@ public final class KeyPolicyAdministration {
     }
 
     public GetKeyPolicyResponse getKeyPolicy(Caller caller, GetKeyPolicyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .length("policyName", request.policyName(), 1, 128)
                 .pattern("policyName", request.policyName(), POLICY_NAME)
-                .validate();
+                .orThrow();
         KmsKey key = transactions.read(tx -> access.byKeyId(tx, caller, request.keyId(), "kms:GetKeyPolicy"));
         if (request.policyName() != null && !request.policyName().equals(DEFAULT)) {
             throw KmsErrors.notFound("No such policy exists");
@@ -56,13 +56,13 @@ public final class KeyPolicyAdministration {
     }
 
     public PutKeyPolicyResponse putKeyPolicy(Caller caller, PutKeyPolicyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .length("policyName", request.policyName(), 1, 128)
                 .pattern("policyName", request.policyName(), POLICY_NAME)
                 .requiredText("policy", request.policy(), 1, KeyPolicyValidator.MAX_POLICY_LENGTH)
                 .pattern("policy", request.policy(), KeyPolicyValidator.POLICY_CHARACTERS)
-                .validate();
+                .orThrow();
         boolean bypass = Boolean.TRUE.equals(request.bypassPolicyLockoutSafetyCheck());
         UnaryOperator<KmsConditions> requestConditions =
                 conditions -> conditions.put("kms:BypassPolicyLockoutSafetyCheck", String.valueOf(bypass));
@@ -81,11 +81,11 @@ public final class KeyPolicyAdministration {
 
     /** Always the one name {@code default}; a Marker past it gives an empty page. */
     public ListKeyPoliciesResponse listKeyPolicies(Caller caller, ListKeyPoliciesRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         String after = Markers.decode(request.marker());
         transactions.read(tx -> access.byKeyId(tx, caller, request.keyId(), "kms:ListKeyPolicies"));
         List<String> names = DEFAULT.compareTo(after) > 0 ? List.of(DEFAULT) : List.of();

@@ -2,9 +2,9 @@ package dev.bulwark.kms.internal.replication;
 
 import dev.bulwark.core.CommonErrors;
 import dev.bulwark.core.Region;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.jobs.JobScheduler;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyManager;
 import dev.bulwark.kms.internal.KeyMetadataMapper;
@@ -78,14 +78,14 @@ public final class MultiRegionKeys {
     }
 
     public ReplicateKeyResponse replicateKey(Caller caller, ReplicateKeyRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .requiredText("replicaRegion", request.replicaRegion(), 1, 32)
                 .pattern("replicaRegion", request.replicaRegion(), REGION)
                 .length("policy", request.policy(), 1, KeyPolicyValidator.MAX_POLICY_LENGTH)
                 .pattern("policy", request.policy(), KeyPolicyValidator.POLICY_CHARACTERS)
                 .length("description", request.description(), 0, 8192)
-                .validate();
+                .orThrow();
         List<KeyTag> tags = KeyTags.validate(request.hasTags() ? request.tags() : null);
         Region replicaRegion = region(request.replicaRegion());
         KmsKey replica = transactions.write(tx -> {
@@ -135,11 +135,11 @@ public final class MultiRegionKeys {
     }
 
     public UpdatePrimaryRegionResponse updatePrimaryRegion(Caller caller, UpdatePrimaryRegionRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .requiredText("primaryRegion", request.primaryRegion(), 1, 32)
                 .pattern("primaryRegion", request.primaryRegion(), REGION)
-                .validate();
+                .orThrow();
         Region newPrimaryRegion = region(request.primaryRegion());
         transactions.write(tx -> {
             KmsKey primary = access.forManagement(tx, caller, request.keyId(), "kms:UpdatePrimaryRegion",

@@ -1,8 +1,8 @@
 package dev.bulwark.kms.internal.rotation;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.kms.KeySpec;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyOrigin;
 import dev.bulwark.kms.internal.KeyRotationRecord;
@@ -71,10 +71,10 @@ public final class KeyRotation {
     }
 
     public EnableKeyRotationResponse enableKeyRotation(Caller caller, EnableKeyRotationRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .range("rotationPeriodInDays", request.rotationPeriodInDays(), 90, 2560)
-                .validate();
+                .orThrow();
         int days = request.rotationPeriodInDays() == null ? DEFAULT_PERIOD_DAYS : request.rotationPeriodInDays();
         transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:EnableKeyRotation",
@@ -87,7 +87,7 @@ public final class KeyRotation {
     }
 
     public DisableKeyRotationResponse disableKeyRotation(Caller caller, DisableKeyRotationRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:DisableKeyRotation");
             requireAutomaticRotation(key);
@@ -102,7 +102,7 @@ public final class KeyRotation {
      * pending deletion does not rotate, so its status reads false until the deletion is cancelled.
      */
     public GetKeyRotationStatusResponse getKeyRotationStatus(Caller caller, GetKeyRotationStatusRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         return transactions.read(tx -> {
             KmsKey key = access.byKeyId(tx, caller, request.keyId(), "kms:GetKeyRotationStatus");
             requireSymmetric(key);
@@ -120,7 +120,7 @@ public final class KeyRotation {
     }
 
     public RotateKeyOnDemandResponse rotateKeyOnDemand(Caller caller, RotateKeyOnDemandRequest request) {
-        Constraints.check().requiredText("keyId", request.keyId(), 1, 2048).validate();
+        Validation.check().requiredText("keyId", request.keyId(), 1, 2048).orThrow();
         KmsKey rotating = transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:RotateKeyOnDemand");
             requireSymmetric(key);

@@ -1,7 +1,7 @@
 package dev.bulwark.kms.internal.rotation;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.ExpirationModel;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyMaterialRecord;
@@ -49,12 +49,12 @@ public final class KeyRotationListing {
     }
 
     public ListKeyRotationsResponse listKeyRotations(Caller caller, ListKeyRotationsRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .oneOf("includeKeyMaterial", request.includeKeyMaterialAsString(), INCLUDE_KEY_MATERIAL)
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         String after = Markers.decode(request.marker());
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         boolean allMaterial = "ALL_KEY_MATERIAL".equals(request.includeKeyMaterialAsString());

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.bulwark.core.AccountId;
 import dev.bulwark.core.AwsException;
 import dev.bulwark.core.Region;
+import dev.bulwark.core.Validation;
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.crypto.kms.AsymmetricKeyPair;
 import dev.bulwark.crypto.kms.KeySpec;
 import dev.bulwark.crypto.kms.KeyUsage;
 import dev.bulwark.kms.KmsSeedException;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyReference;
 import dev.bulwark.kms.internal.KmsScope;
 import dev.bulwark.kms.internal.aliases.AliasNames;
@@ -149,7 +149,7 @@ public final class SeedEntries {
 
     private static void checkAlias(String label, String alias) {
         try {
-            AliasNames.constraints(Constraints.check(), alias).validate();
+            AliasNames.constraints(Validation.check(), alias).orThrow();
             AliasNames.requireCustomerAlias(alias);
         } catch (AwsException refused) {
             throw new KmsSeedException(label + ": alias '" + alias + "' is not one a customer may create ("

@@ -1,7 +1,7 @@
 package dev.bulwark.kms.internal.tags;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.kms.internal.Constraints;
 import dev.bulwark.kms.internal.KeyAccess;
 import dev.bulwark.kms.internal.KeyRecord.KeyTag;
 import dev.bulwark.kms.internal.KeyState;
@@ -60,10 +60,10 @@ public final class Tagging {
 
     public TagResourceResponse tagResource(Caller caller, TagResourceRequest request) {
         List<Tag> requestTags = request.hasTags() ? request.tags() : null;
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("tags", requestTags)
-                .validate();
+                .orThrow();
         List<KeyTag> tags = KeyTags.validate(requestTags);
         transactions.write(tx -> {
             KmsKey key = access.forManagement(tx, caller, request.keyId(), "kms:TagResource", requestTags(tags));
@@ -83,11 +83,11 @@ public final class Tagging {
 
     public UntagResourceResponse untagResource(Caller caller, UntagResourceRequest request) {
         List<String> tagKeys = request.hasTagKeys() ? request.tagKeys() : null;
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .required("tagKeys", tagKeys)
                 .eachLength("tagKeys", tagKeys, 1, 128)
-                .validate();
+                .orThrow();
         if (tagKeys.stream().anyMatch(tagKey -> tagKey.toLowerCase(Locale.ROOT).startsWith("aws:"))) {
             throw KmsErrors.tag("Tags beginning with aws: are reserved");
         }
@@ -103,11 +103,11 @@ public final class Tagging {
     }
 
     public ListResourceTagsResponse listResourceTags(Caller caller, ListResourceTagsRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("keyId", request.keyId(), 1, 2048)
                 .range("limit", request.limit(), 1, 1000)
                 .length("marker", request.marker(), 1, 1024)
-                .validate();
+                .orThrow();
         int start = start(request.marker());
         int limit = Math.min(request.limit() == null ? MAX_LIST_LIMIT : request.limit(), MAX_LIST_LIMIT);
         KmsKey key = transactions.read(tx -> access.byKeyId(tx, caller, request.keyId(), "kms:ListResourceTags"));

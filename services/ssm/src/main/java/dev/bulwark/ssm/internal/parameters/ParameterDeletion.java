@@ -1,7 +1,7 @@
 package dev.bulwark.ssm.internal.parameters;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
 import dev.bulwark.ssm.internal.ParameterRecord;
@@ -35,7 +35,7 @@ public final class ParameterDeletion {
     }
 
     public DeleteParameterResponse deleteParameter(Caller caller, DeleteParameterRequest request) {
-        Constraints.check().requiredText("name", request.name(), 1, 2048).validate();
+        Validation.check().requiredText("name", request.name(), 1, 2048).orThrow();
         SsmScope scope = SsmScope.of(caller);
         String id = ParameterNames.id(ParameterNames.forRead(request.name().strip()));
         authorize(caller, "ssm:DeleteParameter", scope, List.of(id));
@@ -48,11 +48,11 @@ public final class ParameterDeletion {
     /** Names that do not exist are listed in InvalidParameters; the others are deleted together. */
     public DeleteParametersResponse deleteParameters(Caller caller, DeleteParametersRequest request) {
         List<String> names = request.hasNames() ? request.names() : null;
-        Constraints constraints = Constraints.check().required("names", names).size("names", names, 1, MAX_NAMES);
+        Validation constraints = Validation.check().required("names", names).count("names", names, 1, MAX_NAMES);
         if (names != null) {
             names.forEach(name -> constraints.requiredText("names", name, 1, 2048));
         }
-        constraints.validate();
+        constraints.orThrow();
         SsmScope scope = SsmScope.of(caller);
         List<String> unique = List.copyOf(new LinkedHashSet<>(names));
         authorize(caller, "ssm:DeleteParameters", scope,

@@ -2,7 +2,7 @@ package dev.bulwark.ssm.internal.parameters;
 
 import dev.bulwark.core.AwsException;
 import dev.bulwark.core.CommonErrors;
-import dev.bulwark.ssm.internal.Constraints;
+import dev.bulwark.core.Validation;
 import dev.bulwark.ssm.internal.ParameterNames;
 import dev.bulwark.ssm.internal.ParameterVersion;
 import dev.bulwark.ssm.internal.SsmErrors;
@@ -64,7 +64,7 @@ final class ParameterFilters {
     }
 
     static ParameterFilters parse(List<ParameterStringFilter> given, Use use) {
-        Constraints constraints = Constraints.check();
+        Validation constraints = Validation.check();
         for (int i = 0; i < given.size(); i++) {
             ParameterStringFilter filter = given.get(i);
             String path = "parameterFilters." + (i + 1) + ".member.";
@@ -72,12 +72,12 @@ final class ParameterFilters {
             constraints.requiredText(path + "key", filter.key(), 1, 132)
                     .pattern(path + "key", filter.key(), KEY)
                     .length(path + "option", filter.option(), 1, 10)
-                    .size(path + "values", values, 1, 50);
+                    .count(path + "values", values, 1, 50);
             if (values != null) {
                 values.forEach(value -> constraints.requiredText(path + "values", value, 1, 1024));
             }
         }
-        constraints.validate();
+        constraints.orThrow();
         List<Filter> filters = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (ParameterStringFilter filter : given) {
@@ -88,7 +88,7 @@ final class ParameterFilters {
 
     /** The deprecated Filters of DescribeParameters, read as ParameterFilters. */
     static ParameterFilters legacy(List<ParametersFilter> given) {
-        Constraints constraints = Constraints.check();
+        Validation constraints = Validation.check();
         for (int i = 0; i < given.size(); i++) {
             ParametersFilter filter = given.get(i);
             String path = "filters." + (i + 1) + ".member.";
@@ -96,9 +96,9 @@ final class ParameterFilters {
             constraints.required(path + "key", filter.keyAsString())
                     .oneOf(path + "key", filter.keyAsString(), List.of("Name", "Type", "KeyId"))
                     .required(path + "values", values)
-                    .size(path + "values", values, 1, 50);
+                    .count(path + "values", values, 1, 50);
         }
-        constraints.validate();
+        constraints.orThrow();
         return parse(given.stream()
                 .map(filter -> ParameterStringFilter.builder()
                         .key(filter.keyAsString())

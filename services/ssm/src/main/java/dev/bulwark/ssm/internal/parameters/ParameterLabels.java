@@ -1,7 +1,7 @@
 package dev.bulwark.ssm.internal.parameters;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterRecord;
 import dev.bulwark.ssm.internal.ParameterReference;
@@ -64,7 +64,7 @@ public final class ParameterLabels {
 
     /** Labels not attached to the version are returned in InvalidLabels; the others are removed. */
     public UnlabelParameterVersionResponse unlabelParameterVersion(Caller caller, UnlabelParameterVersionRequest request) {
-        Constraints.check().required("parameterVersion", request.parameterVersion()).validate();
+        Validation.check().required("parameterVersion", request.parameterVersion()).orThrow();
         List<String> labels = checkedLabels(request.name(), request.hasLabels() ? request.labels() : null);
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parseWithoutSelector(request.name(), scope);
@@ -89,14 +89,14 @@ public final class ParameterLabels {
     }
 
     private static List<String> checkedLabels(String name, List<String> labels) {
-        Constraints constraints = Constraints.check()
+        Validation constraints = Validation.check()
                 .requiredText("name", name, 1, 2048)
                 .required("labels", labels)
-                .size("labels", labels, 1, 10);
+                .count("labels", labels, 1, 10);
         if (labels != null) {
             labels.forEach(label -> constraints.requiredText("labels", label, 1, 100));
         }
-        constraints.validate();
+        constraints.orThrow();
         return List.copyOf(new LinkedHashSet<>(labels));
     }
 

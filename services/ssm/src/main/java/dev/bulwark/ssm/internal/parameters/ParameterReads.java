@@ -1,7 +1,7 @@
 package dev.bulwark.ssm.internal.parameters;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.NextTokens;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterRecords;
@@ -51,7 +51,7 @@ public final class ParameterReads {
     }
 
     public GetParameterResponse getParameter(Caller caller, GetParameterRequest request) {
-        Constraints.check().requiredText("name", request.name(), 1, 2048).validate();
+        Validation.check().requiredText("name", request.name(), 1, 2048).orThrow();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         if (SecretReferences.isReference(request.name())) {
             return GetParameterResponse.builder().parameter(secretReferences.read(caller, request.name(), decrypt)).build();
@@ -73,11 +73,11 @@ public final class ParameterReads {
      */
     public GetParametersResponse getParameters(Caller caller, GetParametersRequest request) {
         List<String> names = request.hasNames() ? request.names() : null;
-        Constraints constraints = Constraints.check().required("names", names).size("names", names, 1, MAX_NAMES);
+        Validation constraints = Validation.check().required("names", names).count("names", names, 1, MAX_NAMES);
         if (names != null) {
             names.forEach(name -> constraints.requiredText("names", name, 1, 2048));
         }
-        constraints.validate();
+        constraints.orThrow();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         SsmScope scope = SsmScope.of(caller);
         List<Parameter> found = new ArrayList<>();
@@ -108,10 +108,10 @@ public final class ParameterReads {
     }
 
     public GetParameterHistoryResponse getParameterHistory(Caller caller, GetParameterHistoryRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("name", request.name(), 1, 2048)
                 .range("maxResults", request.maxResults(), 1, 50)
-                .validate();
+                .orThrow();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = ParameterReference.parseWithoutSelector(request.name(), scope);

@@ -1,8 +1,8 @@
 package dev.bulwark.ssm.internal.parameters;
 
 import dev.bulwark.core.CommonErrors;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.NextTokens;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
@@ -48,7 +48,7 @@ public final class ParameterSearch {
     }
 
     public DescribeParametersResponse describeParameters(Caller caller, DescribeParametersRequest request) {
-        Constraints.check().range("maxResults", request.maxResults(), 1, 50).validate();
+        Validation.check().range("maxResults", request.maxResults(), 1, 50).orThrow();
         if (request.hasFilters() && request.hasParameterFilters()) {
             throw CommonErrors.validation("You can use either Filters or ParameterFilters in a single request.");
         }
@@ -82,10 +82,10 @@ public final class ParameterSearch {
      * under it, even a parameter it is denied by name.
      */
     public GetParametersByPathResponse getParametersByPath(Caller caller, GetParametersByPathRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("path", request.path(), 1, 2048)
                 .range("maxResults", request.maxResults(), 1, 10)
-                .validate();
+                .orThrow();
         String path = request.path().strip();
         if (!ParameterFilters.isPath(path)) {
             throw ParameterFilters.invalidPath();

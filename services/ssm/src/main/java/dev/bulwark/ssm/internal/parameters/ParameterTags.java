@@ -1,8 +1,8 @@
 package dev.bulwark.ssm.internal.parameters;
 
 import dev.bulwark.core.AwsException;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterRecord;
 import dev.bulwark.ssm.internal.ParameterReference;
@@ -42,7 +42,7 @@ public final class ParameterTags {
 
     public AddTagsToResourceResponse addTagsToResource(Caller caller, AddTagsToResourceRequest request) {
         List<Tag> tags = request.hasTags() ? request.tags() : null;
-        checkResource(request.resourceTypeAsString(), request.resourceId()).required("tags", tags).validate();
+        checkResource(request.resourceTypeAsString(), request.resourceId()).required("tags", tags).orThrow();
         TagRules.check("tags", tags);
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
@@ -57,11 +57,11 @@ public final class ParameterTags {
 
     public RemoveTagsFromResourceResponse removeTagsFromResource(Caller caller, RemoveTagsFromResourceRequest request) {
         List<String> keys = request.hasTagKeys() ? request.tagKeys() : null;
-        Constraints constraints = checkResource(request.resourceTypeAsString(), request.resourceId()).required("tagKeys", keys);
+        Validation constraints = checkResource(request.resourceTypeAsString(), request.resourceId()).required("tagKeys", keys);
         if (keys != null) {
             keys.forEach(key -> constraints.requiredText("tagKeys", key, 1, 128));
         }
-        constraints.validate();
+        constraints.orThrow();
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
         authorize(caller, "ssm:RemoveTagsFromResource", scope, reference);
@@ -76,7 +76,7 @@ public final class ParameterTags {
     }
 
     public ListTagsForResourceResponse listTagsForResource(Caller caller, ListTagsForResourceRequest request) {
-        checkResource(request.resourceTypeAsString(), request.resourceId()).validate();
+        checkResource(request.resourceTypeAsString(), request.resourceId()).orThrow();
         SsmScope scope = SsmScope.of(caller);
         ParameterReference reference = parameter(request.resourceTypeAsString(), request.resourceId(), scope);
         authorize(caller, "ssm:ListTagsForResource", scope, reference);
@@ -84,8 +84,8 @@ public final class ParameterTags {
         return ListTagsForResourceResponse.builder().tagList(TagRules.asList(tags)).build();
     }
 
-    private static Constraints checkResource(String resourceType, String resourceId) {
-        return Constraints.check()
+    private static Validation checkResource(String resourceType, String resourceId) {
+        return Validation.check()
                 .required("resourceType", resourceType)
                 .oneOf("resourceType", resourceType, RESOURCE_TYPES)
                 .required("resourceId", resourceId);

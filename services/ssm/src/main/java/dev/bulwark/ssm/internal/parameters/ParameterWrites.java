@@ -1,9 +1,9 @@
 package dev.bulwark.ssm.internal.parameters;
 
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
 import dev.bulwark.crypto.SecretBytes;
 import dev.bulwark.ssm.internal.AllowedPatterns;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.ParameterConditions;
 import dev.bulwark.ssm.internal.ParameterNames;
 import dev.bulwark.ssm.internal.ParameterPolicy;
@@ -110,10 +110,10 @@ public final class ParameterWrites {
     }
 
     private static void checkConstraints(PutParameterRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("name", request.name(), 1, 2048)
                 .required("value", request.value())
-                .sensitiveLength("value", request.value(), 1)
+                .sensitive("value", request.value(), 1, Integer.MAX_VALUE)
                 .length("description", request.description(), 0, 1024)
                 .oneOf("type", request.typeAsString(), TYPES)
                 .length("keyId", request.keyId(), 1, 256)
@@ -122,7 +122,7 @@ public final class ParameterWrites {
                 .oneOf("tier", request.tierAsString(), TIERS)
                 .length("policies", request.policies(), 1, 4096)
                 .length("dataType", request.dataType(), 0, 128)
-                .validate();
+                .orThrow();
         if (request.value() != null && request.value().getBytes(StandardCharsets.UTF_8).length > Tiers.ADVANCED_VALUE_LIMIT) {
             throw SsmErrors.advancedValueTooLarge();
         }

@@ -1,8 +1,8 @@
 package dev.bulwark.ssm.internal.settings;
 
 import dev.bulwark.core.Arn;
+import dev.bulwark.core.Validation;
 import dev.bulwark.core.call.Caller;
-import dev.bulwark.ssm.internal.Constraints;
 import dev.bulwark.ssm.internal.SettingRecord;
 import dev.bulwark.ssm.internal.SsmCore;
 import dev.bulwark.ssm.internal.SsmErrors;
@@ -37,7 +37,7 @@ public final class ServiceSettings {
     }
 
     public GetServiceSettingResponse getServiceSetting(Caller caller, GetServiceSettingRequest request) {
-        Constraints.check().requiredText("settingId", request.settingId(), 1, 1000).validate();
+        Validation.check().requiredText("settingId", request.settingId(), 1, 1000).orThrow();
         SsmScope scope = SsmScope.of(caller);
         SettingDefinition setting = resolve(request.settingId(), scope);
         caller.authorize("ssm:GetServiceSetting", scope.settingArn(setting.settingId()));
@@ -46,10 +46,10 @@ public final class ServiceSettings {
     }
 
     public UpdateServiceSettingResponse updateServiceSetting(Caller caller, UpdateServiceSettingRequest request) {
-        Constraints.check()
+        Validation.check()
                 .requiredText("settingId", request.settingId(), 1, 1000)
                 .requiredText("settingValue", request.settingValue(), 1, 4096)
-                .validate();
+                .orThrow();
         SsmScope scope = SsmScope.of(caller);
         SettingDefinition setting = resolve(request.settingId(), scope);
         caller.authorize("ssm:UpdateServiceSetting", scope.settingArn(setting.settingId()));
@@ -62,7 +62,7 @@ public final class ServiceSettings {
     }
 
     public ResetServiceSettingResponse resetServiceSetting(Caller caller, ResetServiceSettingRequest request) {
-        Constraints.check().requiredText("settingId", request.settingId(), 1, 1000).validate();
+        Validation.check().requiredText("settingId", request.settingId(), 1, 1000).orThrow();
         SsmScope scope = SsmScope.of(caller);
         SettingDefinition setting = resolve(request.settingId(), scope);
         caller.authorize("ssm:ResetServiceSetting", scope.settingArn(setting.settingId()));
