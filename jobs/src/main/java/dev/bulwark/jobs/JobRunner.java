@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +54,10 @@ public final class JobRunner implements AutoCloseable {
 
     private final Store store;
     private final Clock clock;
-    private final Duration pollInterval;
     private final StoredJobs jobs = new StoredJobs();
     private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
     private final Set<String> reportedUnknownTypes = ConcurrentHashMap.newKeySet();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUpSignal = lock.newCondition();
-    private boolean wakeUpRequested;
-    private Thread thread;
-    private volatile boolean closed;
+    private final BackgroundLoop loop;
 
     /** A runner that looks for due jobs every second once started. */
     public JobRunner(Store store, Clock clock) {
@@ -74,10 +67,10 @@ public final class JobRunner implements AutoCloseable {
     public JobRunner(Store store, Clock clock, Duration pollInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("The poll interval must be positive, not " + pollInterval);
         }
+        this.loop = new BackgroundLoop("bulwark-jobs", pollInterval, CLOSE_WAIT, this::runDue);
     }
 
     /** Sets the handler of a job type; a type has one handler. */
@@ -104,7 +97,7 @@ public final class JobRunner implements AutoCloseable {
             String afterDueId = nextPage.get();
             DueJobs due = store.read(tx -> jobs.due(tx, now, afterDueId, PAGE_SIZE));
             for (JobKey key : due.keys()) {
-                if (closed) {
+                if (loop.isClosed()) {
                     return ran;
                 }
                 if (tried.add(key) && runIfStillDue(key, now)) {
@@ -121,18 +114,7 @@ public final class JobRunner implements AutoCloseable {
      * that thread, so server start-up never waits for jobs.
      */
     public void start() {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("The job runner is closed");
-            }
-            if (thread != null) {
-                throw new IllegalStateException("The job runner is already started");
-            }
-            thread = Thread.ofPlatform().name("bulwark-jobs").daemon().start(this::runUntilClosed);
-        } finally {
-            lock.unlock();
-        }
+        loop.start();
     }
 
     /**
@@ -141,13 +123,7 @@ public final class JobRunner implements AutoCloseable {
      * cannot see the job.
      */
     public void wakeUp() {
-        lock.lock();
-        try {
-            wakeUpRequested = true;
-            wakeUpSignal.signal();
-        } finally {
-            lock.unlock();
-        }
+        loop.wakeUp();
     }
 
     /**
@@ -156,26 +132,7 @@ public final class JobRunner implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread running;
-        lock.lock();
-        try {
-            closed = true;
-            wakeUpSignal.signal();
-            running = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (running == null || running == Thread.currentThread()) {
-            return;
-        }
-        try {
-            if (!running.join(CLOSE_WAIT)) {
-                LOG.warn("A job was still running {} s after the job runner was asked to stop; no longer waiting for it",
-                        CLOSE_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     private boolean runIfStillDue(JobKey key, Instant now) {
@@ -243,31 +200,5 @@ public final class JobRunner implements AutoCloseable {
                 ? failure.getClass().getName()
                 : failure.getClass().getName() + ": " + failure.getMessage();
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    private void runUntilClosed() {
-        while (!closed && !Thread.currentThread().isInterrupted()) {
-            try {
-                runDue();
-            } catch (RuntimeException e) {
-                LOG.error("Looking for due jobs failed; trying again in {}", pollInterval, e);
-            }
-            awaitNextLook();
-        }
-    }
-
-    private void awaitNextLook() {
-        lock.lock();
-        try {
-            long remainingNanos = pollInterval.toNanos();
-            while (!wakeUpRequested && !closed && remainingNanos > 0) {
-                remainingNanos = wakeUpSignal.awaitNanos(remainingNanos);
-            }
-            wakeUpRequested = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
     }
 }

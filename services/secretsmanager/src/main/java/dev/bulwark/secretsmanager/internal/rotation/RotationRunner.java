@@ -2,6 +2,7 @@ package dev.bulwark.secretsmanager.internal.rotation;
 
 import dev.bulwark.audit.ServiceEventSink;
 import dev.bulwark.core.AwsException;
+import dev.bulwark.jobs.BackgroundLoop;
 import dev.bulwark.secretsmanager.internal.ReplicaSync;
 import dev.bulwark.secretsmanager.internal.SecretRecord;
 import dev.bulwark.secretsmanager.internal.SecretScope;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +62,8 @@ public final class RotationRunner implements AutoCloseable {
     private final ReplicaSync replicas;
     private final ServiceCallers callers;
     private final Clock clock;
-    private final Duration pollInterval;
     private final String owner = UUID.randomUUID().toString();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUpSignal = lock.newCondition();
-    private boolean wakeUpRequested;
-    private volatile boolean closed;
-    private Thread thread;
+    private final BackgroundLoop loop;
 
     public RotationRunner(Store store, RotationRuns runs, RotationFunctions functions, ServiceEventSink auditTrail,
             ReplicaSync replicas, ServiceCallers callers, Clock clock, Duration pollInterval) {
@@ -80,29 +74,16 @@ public final class RotationRunner implements AutoCloseable {
         this.replicas = replicas;
         this.callers = callers;
         this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.loop = new BackgroundLoop("bulwark-secret-rotation", pollInterval, Duration.ofSeconds(10), this::runPending);
     }
 
-    /** Starts the background thread; idempotent. */
+    /** Starts the background thread, which runs pending rotations every poll interval. */
     public void start() {
-        lock.lock();
-        try {
-            if (thread == null && !closed) {
-                thread = Thread.ofPlatform().name("bulwark-secret-rotation").daemon().start(this::loop);
-            }
-        } finally {
-            lock.unlock();
-        }
+        loop.start();
     }
 
     public void wakeUp() {
-        lock.lock();
-        try {
-            wakeUpRequested = true;
-            wakeUpSignal.signal();
-        } finally {
-            lock.unlock();
-        }
+        loop.wakeUp();
     }
 
     /** Runs every run that is not leased by a live runner, and returns how many it finished (either way). */
@@ -110,7 +91,7 @@ public final class RotationRunner implements AutoCloseable {
         List<RotationRun> pending = store.read(tx -> runs.all(tx, MAX_RUNS_PER_LOOK));
         int finished = 0;
         for (RotationRun run : pending) {
-            if (closed) {
+            if (loop.isClosed()) {
                 break;
             }
             Optional<RotationRun> claimed = claim(run);
@@ -244,50 +225,8 @@ public final class RotationRunner implements AutoCloseable {
                 .filter(current -> current.token().equals(run.token()) && owner.equals(current.owner()));
     }
 
-    private void loop() {
-        while (!closed) {
-            try {
-                runPending();
-            } catch (RuntimeException e) {
-                LOG.error("Looking for rotations to run failed; trying again in {}", pollInterval, e);
-            }
-            awaitNextLook();
-        }
-    }
-
-    private void awaitNextLook() {
-        lock.lock();
-        try {
-            long remaining = pollInterval.toNanos();
-            while (!wakeUpRequested && !closed && remaining > 0) {
-                remaining = wakeUpSignal.awaitNanos(remaining);
-            }
-            wakeUpRequested = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public void close() {
-        Thread running;
-        lock.lock();
-        try {
-            closed = true;
-            wakeUpSignal.signal();
-            running = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (running != null && running != Thread.currentThread()) {
-            try {
-                running.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
