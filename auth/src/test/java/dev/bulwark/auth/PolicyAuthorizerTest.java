@@ -16,7 +16,6 @@ import dev.bulwark.core.call.ResourceAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyAuthorizerTest {
@@ -86,7 +85,7 @@ class PolicyAuthorizerTest {
 
     @Test
     void aGrantAllowsWhatNoPolicyAllowsButNotWhatOneDenies() {
-        ResourceAccess granted = ResourceAccess.keyPolicy(DEFAULT_KEY_POLICY).withGrant();
+        ResourceAccess granted = ResourceAccess.keyPolicy(DEFAULT_KEY_POLICY).withGrant(() -> true);
         assertThat(decide(authorizerWhereAliceHas(), ALICE, "kms:Decrypt", granted).allowed()).isTrue();
 
         PolicyAuthorizer denying = authorizerWhereAliceHas(
@@ -116,7 +115,7 @@ class PolicyAuthorizerTest {
         String trustNamingAlice = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"sts:AssumeRole"}]}""";
-        ResourceAccess trust = new ResourceAccess(Optional.of(trustNamingAlice), true, false);
+        ResourceAccess trust = ResourceAccess.trustPolicy(trustNamingAlice);
 
         assertThat(decide(authorizerWhereAliceHas(), ALICE, "sts:AssumeRole", trust).allowed()).isTrue();
     }

@@ -57,7 +57,7 @@
  * root included, exactly as in AWS. Role trust policies are evaluated the same way, with
  * {@code sts:AssumeRole} on the role's ARN. Secrets Manager passes its resource policy as
  * {@code ResourcePolicy.of(policy)}. KMS decides which of a key's grants apply itself and passes
- * the outcome ({@code ResourceAccess.withGrant()}): the {@code PolicyAuthorizer} turns an
+ * the outcome ({@code ResourceAccess.withGrant(...)}): the {@code PolicyAuthorizer} turns an
  * implicit deny into an allow when a grant applies, never an explicit deny.
  *
  * <h2>What differs from AWS</h2>

@@ -60,10 +60,9 @@ public final class KeyAccess {
      */
     public void authorize(ReadTransaction tx, Caller caller, String action, KmsKey key, KmsConditions conditions,
             Predicate<GrantRecord> grantCovers) {
-        ResourceAccess access = ResourceAccess.keyPolicy(key.record().policy());
-        if (grants.allow(tx, caller.principal(), action, key, conditions.encryptionContext(), grantCovers)) {
-            access = access.withGrant();
-        }
+        // Grants are read only if no policy allows the call, inside this transaction.
+        ResourceAccess access = ResourceAccess.keyPolicy(key.record().policy()).withGrant(
+                () -> grants.allow(tx, caller.principal(), action, key, conditions.encryptionContext(), grantCovers));
         caller.authorize(action, key.arn(), conditions.toMap(), access);
     }
 

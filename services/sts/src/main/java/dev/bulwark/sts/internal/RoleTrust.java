@@ -37,7 +37,7 @@ final class RoleTrust {
      */
     Optional<String> firstDenied(Caller caller, AssumableRole role, List<String> actions,
             Map<String, List<String>> requestKeys) {
-        ResourceAccess trustPolicy = new ResourceAccess(Optional.of(role.trustPolicy()), true, false);
+        ResourceAccess trustPolicy = ResourceAccess.trustPolicy(role.trustPolicy());
         return actions.stream()
                 .filter(action -> !authorizer.decide(caller,
                         new AuthorizationRequest(caller.principal(), action, role.arn(), requestKeys, trustPolicy))
